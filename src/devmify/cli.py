@@ -1,0 +1,136 @@
+"""Command line: arguments, walking trees, writing results, exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+
+from . import catalogue, output
+from .pipeline import FileResult, analyse_path
+from .rules import ALL_RULES, by_code, explain
+
+EXIT_OK = 0
+EXIT_FILE_ERRORS = 1
+EXIT_USAGE = 2
+
+EPILOG = """\
+subcommands:
+  devmify explain CODE|API   print the long form of a rule (DV001...) or an API pair
+  devmify apis               list the API catalogue
+  devmify rules              list the safety rules
+
+exit status:
+  0  success (whether or not anything was converted)
+  1  some files could not be read or parsed (listed as errors; the run went on)
+  2  bad usage
+"""
+
+
+def iter_c_files(paths: list[str]):
+    """(real path, display path) for every .c file, in a stable order."""
+    for arg in paths:
+        if os.path.isdir(arg):
+            for root, dirs, files in os.walk(arg):
+                dirs.sort()
+                for name in sorted(files):
+                    if name.endswith(".c"):
+                        full = os.path.join(root, name)
+                        yield full, os.path.normpath(full)
+        else:
+            yield arg, os.path.normpath(arg)
+
+
+def write_atomically(path: str, data: bytes) -> None:
+    """Write to a temporary file beside ``path`` and rename it over, keeping the mode."""
+    st = os.stat(path)
+    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path) or ".", prefix=".devmify-")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, st.st_mode & 0o7777)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="devmify",
+        description="Convert Linux kernel drivers to managed device resources (devm_*), "
+                    "refusing, with a reason, every conversion that would change behaviour.",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("paths", nargs="+", help="C files and directories (mixed freely)")
+    p.add_argument("--format", choices=("diff", "json", "report"), default="diff",
+                   help="diff (default): unified diff for patch -p1; json: the report "
+                        "contract; report: file:line:col: WARNING: lines")
+    p.add_argument("--in-place", action="store_true",
+                   help="rewrite the files (atomically) instead of printing a diff")
+    return p
+
+
+def _subcommand(argv: list[str]) -> int | None:
+    if not argv:
+        return None
+    cmd, rest = argv[0], argv[1:]
+    if cmd == "explain":
+        if len(rest) != 1:
+            print("usage: devmify explain CODE|API", file=sys.stderr)
+            return EXIT_USAGE
+        rule = by_code(rest[0])
+        if rule is not None:
+            print(explain(rule), end="")
+            return EXIT_OK
+        api = catalogue.lookup(rest[0])
+        if api is not None:
+            print(api.explain(), end="")
+            return EXIT_OK
+        print(f"devmify: no rule or API named {rest[0]!r}", file=sys.stderr)
+        return EXIT_USAGE
+    if cmd == "apis" and not rest:
+        for api in catalogue.apis().values():
+            print(f"{api.name:16} -> {api.managed:20} {api.cls:8} releases: {', '.join(api.releases)}")
+        return EXIT_OK
+    if cmd == "rules" and not rest:
+        for rule in ALL_RULES:
+            print(f"{rule.CODE}  {rule.NAME:20} {rule.SUMMARY}")
+        return EXIT_OK
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    sub = _subcommand(argv)
+    if sub is not None:
+        return sub
+    args = build_parser().parse_args(argv)
+    for p in args.paths:
+        if not os.path.exists(p):
+            print(f"devmify: {p}: no such file or directory", file=sys.stderr)
+            return EXIT_USAGE
+    results: list[FileResult] = []
+    out = sys.stdout
+    for real, display in iter_c_files(args.paths):
+        res = analyse_path(real, display)
+        results.append(res)
+        if args.in_place and res.changed:
+            write_atomically(real, res.converted)
+        if args.format == "diff" and not args.in_place:
+            out.buffer.write(output.unified_diff(res).encode("utf-8", "surrogateescape"))
+            out.flush()
+        elif args.format == "report":
+            for line in output.report_lines(res):
+                print(line, file=out)
+        for err in res.errors:
+            print(f"devmify: {res.path}: {err}", file=sys.stderr)
+    if args.format == "json":
+        out.write(output.json_report(results))
+    return EXIT_FILE_ERRORS if any(r.errors for r in results) else EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,84 @@
+"""Output formats: unified diff, JSON report (contract in DESIGN.md), report lines."""
+
+from __future__ import annotations
+
+import difflib
+import json
+
+from .pipeline import FileResult
+
+JSON_VERSION = 1
+
+
+def unified_diff(result: FileResult) -> str:
+    if not result.changed:
+        return ""
+    path = result.path.lstrip("/")
+    old = result.original.decode("utf-8", "surrogateescape").splitlines(keepends=True)
+    new = result.converted.decode("utf-8", "surrogateescape").splitlines(keepends=True)
+    out = []
+    for line in difflib.unified_diff(old, new, f"a/{path}", f"b/{path}"):
+        if line.startswith(("---", "+++")):
+            line = line.rstrip("\n") + "\n"
+        if not line.endswith("\n"):
+            line += "\n\\ No newline at end of file\n"
+        out.append(line)
+    return "".join(out)
+
+
+def _driver_json(plan) -> dict:
+    d = plan.driver
+    return {
+        "bus": d.bus.name, "struct": d.struct, "probe": d.probe, "remove": d.remove,
+        "conversions": [
+            {"function": a.function, "line": a.line, "from": a.api.name,
+             "to": a.api.managed, "target": a.target}
+            for a in plan.conversions
+        ],
+        "removed_releases": [
+            {"function": r.function, "line": r.line, "call": r.name, "arg": r.arg}
+            for r in plan.removed
+        ],
+        "refusals": [
+            {"function": r.function, "line": r.line, "api": r.api, "target": r.target,
+             "rule": r.rule, "message": r.message}
+            for r in plan.refusals
+        ],
+        "findings": [],
+    }
+
+
+def json_report(results: list[FileResult]) -> str:
+    files = [
+        {"path": r.path, "drivers": [_driver_json(p) for p in r.plans],
+         "errors": [{"message": e} for e in r.errors]}
+        for r in results
+    ]
+    summary = {
+        "files_scanned": len(results),
+        "files_changed": sum(1 for r in results if r.changed),
+        "conversions": sum(len(p.conversions) for r in results for p in r.plans),
+        "refusals": sum(len(p.refusals) for r in results for p in r.plans),
+        "errors": sum(len(r.errors) for r in results),
+    }
+    return json.dumps({"version": JSON_VERSION, "files": files, "summary": summary}, indent=2) + "\n"
+
+
+def report_lines(result: FileResult) -> list[str]:
+    """Coccinelle-style `file:line:col: WARNING: ...` lines, in line order."""
+    rows = []
+    for e in result.errors:
+        rows.append((0, f"{result.path}:1:1: ERROR: {e}"))
+    for p in result.plans:
+        for a in p.conversions:
+            col = a.call.start_point[1] + 1
+            rows.append((a.line, f"{result.path}:{a.line}:{col}: WARNING: use {a.api.managed}() "
+                                 f"instead of {a.api.name}() for {a.target}"))
+        for r in p.removed:
+            col = r.call.start_point[1] + 1
+            rows.append((r.line, f"{result.path}:{r.line}:{col}: WARNING: {r.name}({r.arg}) becomes "
+                                 f"redundant with devres"))
+        for r in p.refusals:
+            rows.append((r.line, f"{result.path}:{r.line}:1: INFO: {r.api}() for {r.target or '?'} "
+                                 f"left unmanaged [{r.rule}]: {r.message}"))
+    return [text for _, text in sorted(rows, key=lambda x: x[0])]

@@ -1,0 +1,76 @@
+"""One file through the pipeline: source -> drivers -> plan -> rewrite -> checked result."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import catalogue
+from .drivers import find_drivers
+from .plan import DriverPlan, plan_driver
+from .rewrite import CleanupFailed, Rewriter, apply
+from .rules import rewrite_check
+from .source import SourceFile, UnreadableSource, parse_bytes
+from .macros import normalise
+
+# Words at least one of which a file must contain to be worth parsing.
+_PREFILTER = tuple(n.encode() for n in catalogue.apis()) 
+
+
+@dataclass
+class FileResult:
+    path: str
+    original: bytes = b""
+    converted: bytes = b""
+    plans: list[DriverPlan] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return not self.errors and self.converted != self.original
+
+
+def error_count(data: bytes) -> int:
+    root = parse_bytes(normalise(data)).root_node
+    if not root.has_error:
+        return 0
+    count, stack = 0, [root]
+    while stack:
+        n = stack.pop()
+        if n.type == "ERROR" or n.is_missing:
+            count += 1
+        elif n.has_error:
+            stack.extend(n.children)
+    return count
+
+
+def analyse_bytes(path: str, raw: bytes) -> FileResult:
+    result = FileResult(path, raw, raw)
+    if b"_driver" not in raw or not any(w in raw for w in _PREFILTER):
+        return result
+    try:
+        src = SourceFile.from_bytes(path, raw)
+    except UnreadableSource as exc:
+        result.errors.append(str(exc))
+        return result
+    result.plans = [plan_driver(src, d) for d in find_drivers(src)]
+    if not any(p.conversions for p in result.plans):
+        return result
+    try:
+        new = apply(raw, Rewriter(src, result.plans).edits())
+        if error_count(new) > error_count(raw):
+            raise CleanupFailed("the rewritten file parses with more errors than the original")
+    except CleanupFailed as exc:
+        for p in result.plans:
+            p.refuse_all(rewrite_check.CODE, str(exc))
+        return result
+    result.converted = new
+    return result
+
+
+def analyse_path(path: str, display: str) -> FileResult:
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read()
+    except OSError as exc:
+        return FileResult(display, errors=[exc.strerror or str(exc)])
+    return analyse_bytes(display, raw)

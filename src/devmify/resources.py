@@ -1,0 +1,449 @@
+"""Acquisitions and releases in a driver's functions, matched through access paths.
+
+An *access path* is the compact text of an lvalue (``priv->buf``) with its root
+replaced by what it stands for: ``@drvdata`` for the driver's private data (set with
+``platform_set_drvdata()`` in probe, fetched with ``platform_get_drvdata()`` in remove),
+the canonical path of a field a local was stored into (``priv->chip = chip``), the path
+a helper's parameter was called with, or ``function:name`` for a local nothing links.
+Two expressions in different functions name the same object when their paths are equal.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tree_sitter import Node
+
+from . import catalogue
+from .buses import GENERIC_DRVDATA_GET, GENERIC_DRVDATA_SET
+from .catalogue import Api
+from .cfg import FunctionFlow
+from .drivers import Driver, params
+from .source import SourceFile, descendants, functions, is_static, top_level
+
+DRVDATA = "@drvdata"
+_ROOT = re.compile(r"^[A-Za-z_]\w*")
+HELPER_DEPTH = 2
+
+
+@dataclass
+class Acquisition:
+    api: Api
+    function: str
+    call: Node
+    stmt: Node
+    target: str
+    path: str
+    type_name: str | None
+    device: str | None
+    in_loop: bool
+    line: int
+
+
+@dataclass
+class Release:
+    name: str
+    function: str
+    call: Node
+    stmts: list[Node]  # what deleting it removes: the call's statement (or its NULL guard)
+    arg: str
+    path: str
+    context: str
+    line: int
+    type_name: str | None = None
+
+
+# Release contexts
+PROBE_ERROR = "probe-error"      # on a probe error exit, after the acquisition: deletable
+PROBE_SUCCESS = "probe-success"  # runs when probe succeeds: a transient buffer
+REMOVE = "remove"                # unconditionally in remove() or a helper it calls
+REMOVE_CONDITIONAL = "remove-conditional"
+LOOP = "loop"
+ELSEWHERE = "elsewhere"
+DELETABLE = (PROBE_ERROR, REMOVE)
+
+
+@dataclass
+class FunctionInfo:
+    name: str
+    node: Node
+    role: str                    # "probe", "remove", "probe-helper", "remove-helper", "other"
+    flow: FunctionFlow
+    aliases: dict[str, str] = field(default_factory=dict)
+    locals: dict[str, str | None] = field(default_factory=dict)  # name -> struct type
+    device: str | None = None    # expression for the bound device, where in scope
+    dev_locals: list[tuple[str, int]] = field(default_factory=list)  # (name, decl end byte)
+    callers: list[tuple["FunctionInfo", Node]] = field(default_factory=list)
+
+
+class DriverModel:
+    """Every function of one driver that devmify reasons about, with their aliases."""
+
+    def __init__(self, src: SourceFile, driver: Driver):
+        self.src = src
+        self.driver = driver
+        self.fns = functions(src)
+        self.globals = _file_scope_names(src)
+        self.info: dict[str, FunctionInfo] = {}
+        probe = self._add(driver.probe, "probe")
+        remove = self._add(driver.remove, "remove") if driver.remove in self.fns else None
+        self._set_device(probe, driver.device_param(probe.node, src))
+        self._collect_locals(probe)
+        self._probe_aliases(probe)
+        self._expand_helpers(probe, "probe-helper")
+        if remove is not None:
+            self._collect_locals(remove)
+            self._remove_aliases(remove)
+            self._expand_helpers(remove, "remove-helper")
+
+    # -- building -----------------------------------------------------------------------
+    def _add(self, name: str, role: str) -> FunctionInfo:
+        node = self.fns[name]
+        fi = FunctionInfo(name, node, role, FunctionFlow(node, self.src))
+        self.info[name] = fi
+        return fi
+
+    def _set_device(self, fi: FunctionInfo, param: str | None) -> None:
+        if param is None:
+            return
+        fi.device = self.driver.bus.device_expr(param)
+        fi.aliases[param] = "@dev"
+        dev_forms = {fi.device, param}
+        for decl in descendants(fi.node.child_by_field_name("body"), "init_declarator"):
+            value = decl.child_by_field_name("value")
+            if value is not None and self.src.compact(value) in dev_forms:
+                name = _declarator_name(decl, self.src)
+                if name:
+                    fi.dev_locals.append((name, decl.end_byte))
+
+    def _collect_locals(self, fi: FunctionInfo) -> None:
+        for name, type_name in params(fi.node, self.src):
+            fi.locals[name] = type_name or None
+        for decl in descendants(fi.node.child_by_field_name("body"), "declaration"):
+            typ = decl.child_by_field_name("type")
+            type_name = None
+            if typ is not None and typ.type == "struct_specifier":
+                type_name = self.src.text(typ.child_by_field_name("name"))
+            for d in decl.children_by_field_name("declarator"):
+                name = _declarator_name(d, self.src)
+                if name:
+                    fi.locals[name] = type_name
+
+    def _is_device(self, fi: FunctionInfo, node: Node) -> bool:
+        text = self.src.compact(node)
+        forms = {fi.device} | {n for n, _ in fi.dev_locals}
+        return text in forms or self.canonical(fi, text) == "@dev"
+
+    def _probe_aliases(self, fi: FunctionInfo) -> None:
+        setters = set(self.driver.bus.drvdata_set) | set(GENERIC_DRVDATA_SET)
+        for call in descendants(fi.node, "call_expression"):
+            if self.src.text(call.child_by_field_name("function")) in setters:
+                args = call.child_by_field_name("arguments").named_children
+                if len(args) == 2 and args[1].type == "identifier":
+                    fi.aliases.setdefault(self.src.text(args[1]), DRVDATA)
+        self._store_aliases(fi)
+
+    def _remove_aliases(self, fi: FunctionInfo) -> None:
+        param = self.driver.device_param(fi.node, self.src)
+        self._set_device(fi, param)
+        getters = set(self.driver.bus.drvdata_get) | set(GENERIC_DRVDATA_GET)
+        for lhs, rhs in self._simple_assignments(fi):
+            if rhs.type == "call_expression" and \
+                    self.src.text(rhs.child_by_field_name("function")) in getters:
+                fi.aliases.setdefault(lhs, DRVDATA)
+        self._store_aliases(fi)
+
+    def _simple_assignments(self, fi: FunctionInfo):
+        """(local name, value node) for `T *x = value;` and `x = value;`."""
+        body = fi.node.child_by_field_name("body")
+        for decl in descendants(body, "init_declarator"):
+            name = _declarator_name(decl, self.src)
+            value = decl.child_by_field_name("value")
+            if name and value is not None:
+                yield name, _strip_casts(value)
+        for asg in descendants(body, "assignment_expression"):
+            left = asg.child_by_field_name("left")
+            if left.type == "identifier" and self.src.text(asg.child_by_field_name("operator")) == "=":
+                yield self.src.text(left), _strip_casts(asg.child_by_field_name("right"))
+
+    def _store_aliases(self, fi: FunctionInfo) -> None:
+        """`x = priv->chip` (x stands for priv->chip) and `priv->chip = x` (likewise)."""
+        for _ in range(2):  # a second round resolves chains such as a = b->c; d = a->e
+            for lhs, rhs in self._simple_assignments(fi):
+                if lhs in fi.aliases or lhs not in fi.locals:
+                    continue
+                if rhs.type == "field_expression":
+                    fi.aliases[lhs] = self.canonical(fi, self.src.compact(rhs))
+            body = fi.node.child_by_field_name("body")
+            for asg in descendants(body, "assignment_expression"):
+                left, right = asg.child_by_field_name("left"), _strip_casts(asg.child_by_field_name("right"))
+                if left.type == "field_expression" and right.type == "identifier":
+                    name = self.src.text(right)
+                    if name in fi.locals and name not in fi.aliases:
+                        fi.aliases[name] = self.canonical(fi, self.src.compact(left))
+
+    def _expand_helpers(self, root: FunctionInfo, role: str) -> None:
+        frontier = [root]
+        for _ in range(HELPER_DEPTH):
+            nxt = []
+            for caller in frontier:
+                for call in descendants(caller.node.child_by_field_name("body"), "call_expression"):
+                    name = self.src.text(call.child_by_field_name("function"))
+                    if name not in self.fns or name in self.info or not is_static(self.fns[name], self.src):
+                        continue
+                    fi = self._add(name, role)
+                    self._collect_locals(fi)
+                    nxt.append(fi)
+            for fi in nxt:
+                self._link_helper(fi)
+            frontier = nxt
+
+    def _link_helper(self, fi: FunctionInfo) -> None:
+        """Find every call of helper ``fi`` in the file and alias its parameters to the
+        arguments, when every caller passes the same path."""
+        names = [n for n, _ in params(fi.node, self.src)]
+        all_params = _param_names(fi.node, self.src)
+        seen: dict[str, set[str]] = {}
+        for caller_name, caller_node in self.fns.items():
+            for call in descendants(caller_node.child_by_field_name("body"), "call_expression"):
+                if self.src.text(call.child_by_field_name("function")) != fi.name:
+                    continue
+                caller = self.info.get(caller_name)
+                fi.callers.append((caller, call))
+                args = call.child_by_field_name("arguments").named_children
+                for i, pname in enumerate(all_params):
+                    if i < len(args) and caller is not None:
+                        if self._is_device(caller, args[i]):
+                            seen.setdefault(pname, set()).add("@dev")
+                        else:
+                            seen.setdefault(pname, set()).add(self.canonical(caller, self.src.compact(args[i])))
+                    else:
+                        seen.setdefault(pname, set()).add("?")
+        for pname, paths in seen.items():
+            if len(paths) == 1 and "?" not in paths:
+                fi.aliases[pname] = paths.pop()
+        for pname in names:
+            if fi.aliases.get(pname) == "@dev" and fi.locals.get(pname) in (None, "device"):
+                fi.device = pname
+        if fi.device is None:
+            bus_param = self.driver.device_param(fi.node, self.src)
+            if bus_param is not None and fi.aliases.get(bus_param) == "@dev":
+                self._set_device(fi, bus_param)
+        self._store_aliases(fi)
+
+    # -- paths --------------------------------------------------------------------------
+    def canonical(self, fi: FunctionInfo, text: str) -> str:
+        getters = set(self.driver.bus.drvdata_get) | set(GENERIC_DRVDATA_GET)
+        if any(text.startswith(g + "(") for g in getters) and text.endswith(")"):
+            return DRVDATA
+        m = _ROOT.match(text)
+        if not m:
+            return f"{fi.name}:{text}"
+        root, rest = m.group(0), text[m.end():]
+        if root in fi.aliases:
+            return fi.aliases[root] + rest
+        if root in fi.locals:
+            return f"{fi.name}:{root}{rest}"
+        return text  # a global
+
+    def device_at(self, fi: FunctionInfo, offset: int) -> str | None:
+        """The device expression to pass at ``offset``: a `dev` local declared before it
+        when there is one, else the bus expression (`&pdev->dev`)."""
+        for name, end in fi.dev_locals:
+            if end <= offset:
+                return name
+        return fi.device
+
+    # -- acquisitions and releases -------------------------------------------------------
+    def acquisitions(self) -> list[Acquisition]:
+        out = []
+        table = catalogue.apis()
+        for fi in self.info.values():
+            if fi.role not in ("probe", "probe-helper"):
+                continue
+            for call in descendants(fi.node.child_by_field_name("body"), "call_expression"):
+                name = self.src.text(call.child_by_field_name("function"))
+                if name not in table:
+                    continue
+                out.append(self._acquisition(fi, call, table[name]))
+        return sorted(out, key=lambda a: a.call.start_byte)
+
+    def _acquisition(self, fi: FunctionInfo, call: Node, api: Api) -> Acquisition:
+        holder = call
+        while holder.parent is not None and holder.parent.type in ("cast_expression", "parenthesized_expression"):
+            holder = holder.parent
+        parent = holder.parent
+        target, stmt, type_name = "", None, None
+        if parent.type == "assignment_expression" and parent.parent.type == "expression_statement" \
+                and self.src.text(parent.child_by_field_name("operator")) == "=":
+            left = parent.child_by_field_name("left")
+            target, stmt = self.src.compact(left), parent.parent
+            if left.type == "identifier":
+                type_name = fi.locals.get(target)
+        elif parent.type == "init_declarator":
+            target = _declarator_name(parent, self.src) or ""
+            stmt = parent.parent
+            type_name = fi.locals.get(target)
+        return Acquisition(
+            api=api, function=fi.name, call=call, stmt=stmt, target=target,
+            path=self.canonical(fi, target) if target else "",
+            type_name=type_name, device=self.device_at(fi, call.start_byte),
+            in_loop=fi.flow.in_loop(call), line=self.src.line_of(call.start_byte),
+        )
+
+    def releases(self, names: frozenset[str]) -> list[Release]:
+        """Every call of a release function anywhere in the file."""
+        out = []
+        for fname, node in self.fns.items():
+            fi = self.info.get(fname)
+            if fi is None:
+                fi = FunctionInfo(fname, node, "other", None)
+                self._collect_locals(fi)
+            for call in descendants(node.child_by_field_name("body"), "call_expression"):
+                name = self.src.text(call.child_by_field_name("function"))
+                if name not in names:
+                    continue
+                args = call.child_by_field_name("arguments").named_children
+                if len(args) != 1:
+                    continue
+                arg = self.src.compact(args[0])
+                path = self.canonical(fi, arg)
+                root = _ROOT.match(arg)
+                type_name = fi.locals.get(root.group(0)) if root and root.group(0) == arg else None
+                stmts = self._release_statements(call, arg)
+                out.append(Release(
+                    name=name, function=fname, call=call, stmts=stmts, arg=arg, path=path,
+                    context=self._context(fi, stmts[0] if stmts else call, bool(stmts)),
+                    line=self.src.line_of(call.start_byte), type_name=type_name,
+                ))
+        return out
+
+    def _release_statements(self, call: Node, arg: str) -> list[Node]:
+        """The statements deleting this release removes: `kfree(p);`, or the whole
+        `if (p) kfree(p);`; plus a `p = NULL;` right after it."""
+        stmt = call.parent
+        if stmt.type != "expression_statement":
+            return []
+        guard = _null_guard(stmt, arg, self.src)
+        first = guard or stmt
+        out = [first]
+        nxt = first.next_named_sibling
+        if nxt is not None and nxt.type == "expression_statement":
+            asg = nxt.named_children[0] if nxt.named_children else None
+            if asg is not None and asg.type == "assignment_expression" and \
+                    self.src.compact(asg.child_by_field_name("left")) == arg and \
+                    self.src.compact(asg.child_by_field_name("right")) == "NULL":
+                out.append(nxt)
+        return out
+
+    def _context(self, fi: FunctionInfo, stmt: Node, simple: bool) -> str:
+        if fi.role == "other" or not simple:
+            return ELSEWHERE
+        if fi.flow.in_loop(stmt):
+            return LOOP
+        if fi.role in ("probe", "probe-helper"):
+            if fi.flow.is_error_exit(stmt):
+                return PROBE_ERROR
+            if fi.role == "probe-helper" and fi.flow.on_main_path(stmt):
+                return self._helper_context(fi)
+            return PROBE_SUCCESS
+        # remove and its helpers
+        if fi.flow.enclosing_conditions(stmt) or not fi.flow.on_main_path(stmt) \
+                or _returns_before(fi, stmt):
+            return REMOVE_CONDITIONAL
+        if fi.role == "remove-helper":
+            return self._helper_context(fi)
+        return REMOVE
+
+    def _helper_context(self, fi: FunctionInfo) -> str:
+        """A helper's unconditional release takes the context of its calls: deletable
+        only when every call is itself in probe's error exits or remove's main path."""
+        contexts = set()
+        for caller, call in fi.callers:
+            stmt = call.parent if call.parent.type == "expression_statement" else None
+            if caller is None or stmt is None:
+                return ELSEWHERE
+            contexts.add(self._context(caller, stmt, True))
+        if not contexts:
+            return ELSEWHERE
+        if contexts <= set(DELETABLE):
+            return REMOVE if REMOVE in contexts else PROBE_ERROR
+        return sorted(c for c in contexts if c not in DELETABLE)[0]
+
+    def assignments(self, path: str) -> list[tuple[FunctionInfo, Node]]:
+        """Every `lvalue = value` in the file whose lvalue has access path ``path``."""
+        out = []
+        for fname, node in self.fns.items():
+            fi = self.info.get(fname)
+            if fi is None:
+                fi = FunctionInfo(fname, node, "other", None)
+                self._collect_locals(fi)
+            for asg in descendants(node.child_by_field_name("body"), "assignment_expression"):
+                left = asg.child_by_field_name("left")
+                if self.canonical(fi, self.src.compact(left)) == path:
+                    out.append((fi, asg))
+        return out
+
+
+def _null_guard(stmt: Node, arg: str, src: SourceFile) -> Node | None:
+    parent = stmt.parent
+    if parent.type == "compound_statement":
+        inner = [c for c in parent.named_children if c.type != "comment"]
+        if len(inner) != 1:
+            return None
+        parent = parent.parent
+    if parent is None or parent.type != "if_statement" or parent.child_by_field_name("alternative"):
+        return None
+    cond = src.compact(parent.child_by_field_name("condition"))
+    if cond in (f"({arg})", f"({arg}!=NULL)", f"(NULL!={arg})"):
+        return parent
+    return None
+
+
+def _returns_before(fi: FunctionInfo, stmt: Node) -> bool:
+    """remove() returns early somewhere before ``stmt`` (other than a NULL check)."""
+    for ret in descendants(fi.node.child_by_field_name("body"), "return_statement"):
+        if ret.start_byte < stmt.start_byte and not fi.flow.on_main_path(ret):
+            return True
+    return False
+
+
+def _strip_casts(node: Node) -> Node:
+    while node.type in ("cast_expression", "parenthesized_expression"):
+        inner = node.child_by_field_name("value") or (node.named_children[-1] if node.named_children else None)
+        if inner is None:
+            break
+        node = inner
+    return node
+
+
+def _declarator_name(decl: Node, src: SourceFile) -> str | None:
+    d = decl
+    while d is not None and d.type not in ("identifier",):
+        d = d.child_by_field_name("declarator")
+    return src.text(d) if d is not None else None
+
+
+def _param_names(fn: Node, src: SourceFile) -> list[str]:
+    decl = fn.child_by_field_name("declarator")
+    while decl is not None and decl.type != "function_declarator":
+        decl = decl.child_by_field_name("declarator")
+    plist = decl.child_by_field_name("parameters") if decl is not None else None
+    out = []
+    for p in plist.named_children if plist else []:
+        if p.type == "parameter_declaration":
+            out.append(_declarator_name(p, src) or "")
+    return out
+
+
+def _file_scope_names(src: SourceFile) -> set[str]:
+    out = set()
+    for n in top_level(src):
+        if n.type == "declaration":
+            for d in n.children_by_field_name("declarator"):
+                name = _declarator_name(d, src)
+                if name:
+                    out.add(name)
+    return out
+

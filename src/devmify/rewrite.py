@@ -1,0 +1,590 @@
+"""A plan -> byte edits on the original text, with the cleanups a reviewer asks for.
+
+Edits are computed against the original parse.  Deleting releases is modelled as a set
+of dead statements; cleanups then run to a fixpoint on that model:
+
+* a `goto` whose label now leads straight to a `return X;` becomes that return;
+* a label no `goto` uses any more is dropped, with statements only it reached;
+* an `if` whose body is now empty goes (when its condition has no side effects);
+* braces around an `if` body now down to one single-line statement go;
+* locals whose every use went are deleted (when their initialiser is pure);
+* a remove() or helper that became empty is deleted with its `.remove =` line or calls.
+
+Only what our own deletions made dead is touched: a label or local that was already
+unused in the original is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tree_sitter import Node
+
+from .cfg import is_statement, key
+from .plan import DriverPlan
+from .source import SourceFile, ancestors, descendants, enclosing_function, function_name, is_static
+
+# Initialisers that may be dropped with an unused local: they only fetch pointers.
+PURE_CALLS = re.compile(
+    r"^(\w+_get_drvdata|\w+_get_clientdata|\w+_get_intfdata|dev_get_drvdata|to_\w+|"
+    r"container_of|dev_get_platdata|\w+_priv|netdev_priv|iio_priv|spi_master_get_devdata|"
+    r"spi_controller_get_devdata|i2c_get_adapdata|dev_name)$"
+)
+MAX_ROUNDS = 20
+
+
+class CleanupFailed(Exception):
+    """The edit would leave code a reviewer would reject; the driver is refused."""
+
+
+@dataclass
+class Edit:
+    start: int
+    end: int
+    text: bytes
+
+
+@dataclass
+class FunctionEdits:
+    node: Node
+    dead: set = field(default_factory=set)          # keys of deleted statements
+    replaced: dict = field(default_factory=dict)    # key of goto -> replacement text
+    dead_labels: set = field(default_factory=set)   # keys of labeled_statements losing the label
+    unbraced: set = field(default_factory=set)      # keys of compound statements losing braces
+    deleted: bool = False                           # the whole function goes
+
+
+class Rewriter:
+    def __init__(self, src: SourceFile, plans: list[DriverPlan]):
+        self.src = src
+        self.plans = [p for p in plans if p.conversions]
+        self.fns: dict[str, FunctionEdits] = {}
+        self.extra_dead_nodes: list[Node] = []  # outside functions: `.remove =` pairs, prototypes
+        self.calls: list[Edit] = []
+
+    # -- entry ---------------------------------------------------------------------------
+    def edits(self) -> list[Edit]:
+        for plan in self.plans:
+            for acq in plan.conversions:
+                self.calls.extend(self._convert_call(acq))
+            for rel in plan.removed:
+                fe = self._fe(plan.model.fns[rel.function])
+                for s in rel.stmts:
+                    fe.dead.add(key(s))
+        for _ in range(MAX_ROUNDS):
+            if not self._cleanup_round():
+                break
+        return self._render()
+
+    def _fe(self, fn: Node) -> FunctionEdits:
+        k = f"{fn.start_byte}"
+        if k not in self.fns:
+            self.fns[k] = FunctionEdits(fn)
+        return self.fns[k]
+
+    # -- the call itself ------------------------------------------------------------------
+    def _convert_call(self, acq) -> list[Edit]:
+        fn = acq.call.child_by_field_name("function")
+        args = acq.call.child_by_field_name("arguments")
+        name = acq.api.managed.encode()
+        out = [Edit(fn.start_byte, fn.end_byte, name)]
+        params = args.named_children
+        dev = acq.device.encode()
+        if acq.api.device_arg == 0 or not params:
+            out.append(Edit(args.start_byte + 1, args.start_byte + 1, dev + b", "))
+        else:
+            before = params[acq.api.device_arg - 1]
+            out.append(Edit(before.end_byte, before.end_byte, b", " + dev))
+        out.extend(self._realign(args, len(name) - (fn.end_byte - fn.start_byte)))
+        return out
+
+    def _realign(self, args: Node, shift: int) -> list[Edit]:
+        """Keep continuation lines aligned with the opening parenthesis."""
+        if shift == 0 or args.start_point[0] == args.end_point[0]:
+            return []
+        paren_col = _visual_col(self.src, args.start_byte)
+        out = []
+        offset = self.src.line_end(args.start_byte)
+        while offset < args.end_byte:
+            indent = self.src.indent_of(offset)
+            if _width(indent) == paren_col + 1:
+                out.append(Edit(offset, offset + len(indent), _indent_to(paren_col + 1 + shift)))
+            offset = self.src.line_end(offset)
+        return out
+
+    # -- cleanups --------------------------------------------------------------------------
+    def _is_dead(self, fe: FunctionEdits, node: Node) -> bool:
+        if fe.deleted:
+            return True
+        for n in [node, *ancestors(node)]:
+            if key(n) in fe.dead:
+                return True
+            if key(n) == key(fe.node):
+                return False
+        return False
+
+    def _live_children(self, fe: FunctionEdits, block: Node) -> list[Node]:
+        return [c for c in block.named_children if is_statement(c) and key(c) not in fe.dead]
+
+    def _cleanup_round(self) -> bool:
+        changed = False
+        for fe in list(self.fns.values()):
+            if fe.deleted or not (fe.dead or fe.replaced):
+                continue
+            changed |= self._gotos_to_returns(fe)
+            changed |= self._unused_labels(fe)
+            changed |= self._empty_ifs(fe)
+            changed |= self._unused_locals(fe)
+            changed |= self._empty_function(fe)
+        if not changed:
+            for fe in self.fns.values():
+                if not fe.deleted:
+                    self._braces(fe)
+        return changed
+
+    def _labels(self, fe: FunctionEdits) -> dict[str, Node]:
+        return {self.src.text(n.child_by_field_name("label")): n
+                for n in descendants(fe.node, "labeled_statement")}
+
+    def _live_gotos(self, fe: FunctionEdits) -> list[Node]:
+        return [g for g in descendants(fe.node, "goto_statement")
+                if key(g) not in fe.replaced and not self._is_dead(fe, g)]
+
+    def _first_live_from(self, fe: FunctionEdits, label: Node) -> Node | None:
+        """The first statement that runs from ``label``, stepping over dead statements
+        and falling through further labels."""
+        cur = label
+        while cur is not None:
+            if cur.type == "labeled_statement":
+                inner = [c for c in cur.named_children if is_statement(c)]
+                cur = inner[0] if inner else None
+                continue
+            if key(cur) not in fe.dead:
+                return cur
+            nxt = cur.next_named_sibling
+            while nxt is not None and not is_statement(nxt):
+                nxt = nxt.next_named_sibling
+            if nxt is None and cur.parent is not None and cur.parent.type == "labeled_statement":
+                nxt = cur.parent.next_named_sibling
+                while nxt is not None and not is_statement(nxt):
+                    nxt = nxt.next_named_sibling
+            cur = nxt
+        return None
+
+    def _gotos_to_returns(self, fe: FunctionEdits) -> bool:
+        changed = False
+        labels = self._labels(fe)
+        for g in self._live_gotos(fe):
+            label = labels.get(self.src.text(g.child_by_field_name("label")))
+            if label is None:
+                continue
+            first = self._first_live_from(fe, label)
+            if first is None or first.type != "return_statement":
+                continue
+            inner = [c for c in label.named_children if is_statement(c)]
+            if inner and key(inner[0]) == key(first):
+                continue  # it already only returned: not ours to rewrite
+            if not self._return_in_scope(fe, first, g):
+                continue
+            fe.replaced[key(g)] = self._fold_assignment(fe, g, first)
+            changed = True
+        return changed
+
+    def _fold_assignment(self, fe: FunctionEdits, goto: Node, ret: Node) -> str:
+        """`ret = -ENOMEM; goto out;` where out now only does `return ret;` becomes
+        `return -ENOMEM;` (the assignment goes) when ret is a local of the function."""
+        text = self.src.text(ret)
+        value = [c for c in ret.named_children if c.type != "comment"]
+        prev = self._prev_live(fe, goto)
+        if len(value) != 1 or value[0].type != "identifier" or prev is None or \
+                prev.type != "expression_statement" or not prev.named_children:
+            return text
+        asg = prev.named_children[0]
+        var = self.src.text(value[0])
+        if asg.type != "assignment_expression" or \
+                self.src.text(asg.child_by_field_name("operator")) != "=" or \
+                self.src.compact(asg.child_by_field_name("left")) != var or \
+                not self._is_local(fe, var):
+            return text
+        fe.dead.add(key(prev))
+        return f"return {self.src.text(asg.child_by_field_name('right'))};"
+
+    def _is_local(self, fe: FunctionEdits, name: str) -> bool:
+        body = fe.node.child_by_field_name("body")
+        for decl in body.named_children:
+            if decl.type == "declaration" and any(
+                    self.src.text(i) == name for i in descendants(decl, "identifier")):
+                return True
+        return False
+
+    def _return_in_scope(self, fe: FunctionEdits, ret: Node, goto: Node) -> bool:
+        names = {self.src.text(i) for i in descendants(ret, "identifier")}
+        for block in ancestors(goto):
+            if key(block) == key(fe.node):
+                break
+            if block.type != "compound_statement" or key(block.parent) == key(fe.node):
+                continue
+            for decl in block.named_children:
+                if decl.type == "declaration" and names & {self.src.text(i) for i in descendants(decl, "identifier")}:
+                    return False
+        return True
+
+    def _unused_labels(self, fe: FunctionEdits) -> bool:
+        changed = False
+        used_now = {self.src.text(g.child_by_field_name("label")) for g in self._live_gotos(fe)}
+        used_before = {self.src.text(g.child_by_field_name("label"))
+                       for g in descendants(fe.node, "goto_statement")}
+        for name, label in self._labels(fe).items():
+            if key(label) in fe.dead_labels or name in used_now or name not in used_before:
+                continue
+            fe.dead_labels.add(key(label))
+            changed = True
+            prev = self._prev_live(fe, label)
+            if prev is not None and self._terminates(fe, prev):
+                self._kill_until_label(fe, label)
+        return changed
+
+    def _terminates(self, fe: FunctionEdits, stmt: Node) -> bool:
+        return stmt.type in ("return_statement", "goto_statement") or key(stmt) in fe.replaced
+
+    def _prev_live(self, fe: FunctionEdits, node: Node) -> Node | None:
+        """The live statement before ``node`` in its block.  A label that went is
+        transparent; a label still in use is returned as is (it is an entry point)."""
+        prev = node.prev_named_sibling
+        while prev is not None:
+            if prev.type == "labeled_statement" and key(prev) in fe.dead_labels:
+                inner = [c for c in prev.named_children if is_statement(c)]
+                if inner and key(inner[-1]) not in fe.dead:
+                    return inner[-1]
+            elif is_statement(prev) and key(prev) not in fe.dead:
+                return prev
+            prev = prev.prev_named_sibling
+        return None
+
+    def _kill_until_label(self, fe: FunctionEdits, label: Node) -> None:
+        """Statements reachable only through a label that just went are dead too."""
+        inner = [c for c in label.named_children if is_statement(c)]
+        for s in inner:
+            fe.dead.add(key(s))
+        nxt = label.next_named_sibling
+        while nxt is not None and nxt.type != "labeled_statement":
+            if is_statement(nxt):
+                fe.dead.add(key(nxt))
+            nxt = nxt.next_named_sibling
+
+    def _empty_ifs(self, fe: FunctionEdits) -> bool:
+        changed = False
+        for ifs in descendants(fe.node, "if_statement"):
+            if self._is_dead(fe, ifs):
+                continue
+            cons = ifs.child_by_field_name("consequence")
+            alt = ifs.child_by_field_name("alternative")
+            cons_empty = self._block_empty(fe, cons)
+            if alt is not None:
+                if cons_empty:
+                    raise CleanupFailed("an if-branch with an else became empty")
+                alt_body = alt.named_children[-1] if alt.named_children else None
+                if alt_body is not None and self._block_empty(fe, alt_body):
+                    raise CleanupFailed("an else-branch became empty")
+                continue
+            if not cons_empty:
+                continue
+            if _has_side_effects(ifs.child_by_field_name("condition")):
+                raise CleanupFailed("an if with a side-effecting condition lost its body")
+            fe.dead.add(key(ifs))
+            changed = True
+        return changed
+
+    def _block_empty(self, fe: FunctionEdits, node: Node) -> bool:
+        if key(node) in fe.dead:
+            return True
+        if node.type == "compound_statement":
+            had = [c for c in node.named_children if is_statement(c)]
+            return bool(had) and not self._live_children(fe, node)
+        return False
+
+    def _live_identifier_uses(self, fe: FunctionEdits) -> dict[str, int]:
+        uses: dict[str, int] = {}
+        for ident in descendants(fe.node.child_by_field_name("body"), "identifier"):
+            if not self._is_dead(fe, ident) and not self._inside_replaced(fe, ident):
+                uses[self.src.text(ident)] = uses.get(self.src.text(ident), 0) + 1
+        for text in fe.replaced.values():
+            for word in re.findall(r"[A-Za-z_]\w*", text):
+                uses[word] = uses.get(word, 0) + 1
+        return uses
+
+    def _inside_replaced(self, fe: FunctionEdits, node: Node) -> bool:
+        return any(key(a) in fe.replaced for a in ancestors(node))
+
+    def _unused_locals(self, fe: FunctionEdits) -> bool:
+        changed = False
+        uses_now = self._live_identifier_uses(fe)
+        uses_before: dict[str, int] = {}
+        for ident in descendants(fe.node.child_by_field_name("body"), "identifier"):
+            uses_before[self.src.text(ident)] = uses_before.get(self.src.text(ident), 0) + 1
+        for decl in descendants(fe.node.child_by_field_name("body"), "declaration"):
+            if self._is_dead(fe, decl):
+                continue
+            declarators = decl.children_by_field_name("declarator")
+            if len(declarators) != 1:
+                continue
+            d = declarators[0]
+            name_node = d
+            while name_node is not None and name_node.type != "identifier":
+                name_node = name_node.child_by_field_name("declarator")
+            if name_node is None:
+                continue
+            name = self.src.text(name_node)
+            own = sum(1 for i in descendants(decl, "identifier") if self.src.text(i) == name)
+            if uses_now.get(name, 0) > own or uses_before.get(name, 0) <= own:
+                continue
+            value = d.child_by_field_name("value") if d.type == "init_declarator" else None
+            if value is not None and not _pure(value, self.src):
+                continue
+            fe.dead.add(key(decl))
+            changed = True
+        return changed
+
+    def _empty_function(self, fe: FunctionEdits) -> bool:
+        body = fe.node.child_by_field_name("body")
+        live = self._live_children(fe, body)
+        if any(s.type != "return_statement" or self.src.compact(s) not in ("return0;", "return;")
+               for s in live):
+            return False
+        name = function_name(fe.node, self.src)
+        plan = next((p for p in self.plans if p.driver.remove == name), None)
+        refs = [i for i in descendants(self.src.root, "identifier")
+                if self.src.text(i) == name and not _within(i, fe.node)]
+        if plan is not None and plan.driver.bus.remove_optional and plan.driver.remove_pair is not None:
+            pair = plan.driver.remove_pair
+            others = [r for r in refs if not _within(r, pair) and not _in_prototype(r)]
+            if others:
+                return False
+            fe.deleted = True
+            self.extra_dead_nodes.append(pair)
+            self.extra_dead_nodes.extend(_prototype(r) for r in refs if _in_prototype(r))
+            return True
+        if plan is None and is_static(fe.node, self.src) and _is_helper_only_called(refs):
+            fe.deleted = True
+            for r in refs:
+                call = r.parent
+                caller = enclosing_function(call)
+                self._fe(caller).dead.add(key(call.parent))
+            return True
+        return False
+
+    def _braces(self, fe: FunctionEdits) -> None:
+        for ifs in descendants(fe.node, "if_statement"):
+            if self._is_dead(fe, ifs) or ifs.child_by_field_name("alternative") is not None:
+                continue
+            if ifs.parent is not None and ifs.parent.type == "else_clause":
+                continue
+            cons = ifs.child_by_field_name("consequence")
+            if cons.type != "compound_statement":
+                continue
+            had = [c for c in cons.named_children if is_statement(c)]
+            live = self._live_children(fe, cons)
+            if len(had) < 2 or len(live) != 1:
+                continue
+            only = live[0]
+            if only.type in ("if_statement", "declaration", "labeled_statement") or \
+                    only.start_point[0] != only.end_point[0] or \
+                    any(c.type == "comment" for c in cons.named_children):
+                continue
+            if not (self._brace_alone_at_end(cons) and self._brace_opens_line(cons)):
+                continue
+            fe.unbraced.add(key(cons))
+
+    def _brace_alone_at_end(self, cons: Node) -> bool:
+        close = cons.end_byte - 1
+        return not self.src.raw[self.src.line_start(close):close].strip() and \
+            not self.src.raw[cons.end_byte:self.src.line_end(close)].strip()
+
+    def _brace_opens_line(self, cons: Node) -> bool:
+        after = self.src.raw[cons.start_byte + 1:self.src.line_end(cons.start_byte)]
+        return not after.strip()
+
+    # -- rendering ---------------------------------------------------------------------------
+    def _render(self) -> list[Edit]:
+        edits = list(self.calls)
+        whole_lines: list[tuple[int, int]] = []
+        dead_nodes: list[Node] = list(self.extra_dead_nodes)
+        for fe in self.fns.values():
+            if fe.deleted:
+                dead_nodes.append(fe.node)
+                continue
+            for n in descendants(fe.node, *_STATEMENT_TYPES):
+                if key(n) in fe.dead and not any(key(a) in fe.dead for a in ancestors(n)):
+                    dead_nodes.append(n)
+            for n in descendants(fe.node, "goto_statement"):
+                if key(n) in fe.replaced and not self._is_dead(fe, n):
+                    edits.append(Edit(n.start_byte, n.end_byte, fe.replaced[key(n)].encode()))
+            for n in descendants(fe.node, "labeled_statement"):
+                if key(n) in fe.dead_labels and not self._is_dead(fe, n):
+                    whole_lines.extend(self._label_lines(n, edits))
+            for n in descendants(fe.node, "compound_statement"):
+                if key(n) in fe.unbraced and not self._is_dead(fe, n):
+                    whole_lines.append(self._unbrace(n, edits))
+        line_ranges, inline = self._deletion_ranges(dead_nodes)
+        line_ranges.extend(whole_lines)
+        edits.extend(inline)
+        edits.extend(Edit(s, e, b"") for s, e in _tidy_blank_lines(self.src, line_ranges))
+        return _merge(edits)
+
+    def _label_lines(self, label: Node, edits: list[Edit]) -> list[tuple[int, int]]:
+        """Drop `name:`; the whole line when the label stands alone on it."""
+        name = label.child_by_field_name("label")
+        colon = self.src.raw.index(b":", name.end_byte)
+        inner = [c for c in label.named_children if is_statement(c)]
+        if inner and self.src.line_of(inner[0].start_byte) > self.src.line_of(label.start_byte):
+            start = self.src.line_start(label.start_byte)
+            if not self.src.raw[start:label.start_byte].strip() and \
+                    not self.src.raw[colon + 1:self.src.line_end(colon)].strip():
+                return [(start, self.src.line_end(colon))]
+        end = inner[0].start_byte if inner else colon + 1
+        edits.append(Edit(label.start_byte, end, b""))
+        return []
+
+    def _unbrace(self, cons: Node, edits: list[Edit]) -> tuple[int, int]:
+        """`if (x) {` + one statement + `}` loses ` {` (an edit) and the line holding
+        `}` (returned, as a whole-line deletion)."""
+        open_start = cons.start_byte
+        while open_start > 0 and self.src.raw[open_start - 1] in b" \t":
+            open_start -= 1
+        edits.append(Edit(open_start, cons.start_byte + 1, b""))
+        close = cons.end_byte - 1
+        return (self.src.line_start(close), self.src.line_end(close))
+
+    def _deletion_ranges(self, nodes: list[Node]):
+        """Whole lines for nodes alone on their lines; the node and its leading blanks
+        otherwise.  Comments directly above a deleted function go with it."""
+        lines, inline = [], []
+        for n in nodes:
+            start, end = n.start_byte, n.end_byte
+            if n.type == "initializer_pair":
+                nxt = n.next_sibling
+                if nxt is not None and nxt.type == ",":
+                    end = nxt.end_byte
+            if n.type == "function_definition":
+                prev = n.prev_sibling
+                while prev is not None and prev.type == "comment" and \
+                        self.src.line_of(prev.end_byte) >= self.src.line_of(start) - 1:
+                    start = prev.start_byte
+                    prev = prev.prev_sibling
+            before = self.src.raw[self.src.line_start(start):start]
+            after = self.src.raw[end:self.src.line_end(end)]
+            if not before.strip() and (not after.strip() or after.strip().startswith(b"/*") and after.strip().endswith(b"*/")):
+                lines.append((self.src.line_start(start), self.src.line_end(end)))
+            else:
+                s = start
+                while s > 0 and self.src.raw[s - 1] in b" \t":
+                    s -= 1
+                inline.append(Edit(s, end, b""))
+        return lines, inline
+
+
+_STATEMENT_TYPES = (
+    "expression_statement", "declaration", "if_statement", "return_statement",
+    "goto_statement", "labeled_statement", "compound_statement", "for_statement",
+    "while_statement", "do_statement", "switch_statement",
+)
+
+
+def _tidy_blank_lines(src: SourceFile, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Merge deleted line ranges and drop a blank line a deletion leaves dangling
+    (before a closing brace, or doubled)."""
+    ranges = sorted(ranges)
+    merged: list[list[int]] = []
+    for s, e in ranges:
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    out = []
+    for s, e in merged:
+        prev_start = src.line_start(s - 1) if s > 0 else None
+        prev_blank = prev_start is not None and not src.raw[prev_start:s].strip()
+        nxt = src.raw[e:src.line_end(e)] if e < len(src.raw) else b""
+        next_blank = e < len(src.raw) and not nxt.strip()
+        if prev_blank and (next_blank or nxt.strip().startswith(b"}") or e >= len(src.raw)):
+            s = prev_start
+        elif next_blank and prev_start is not None and src.raw[prev_start:s].rstrip().endswith(b"{"):
+            e = src.line_end(e)
+        out.append((s, e))
+    return out
+
+
+def _merge(edits: list[Edit]) -> list[Edit]:
+    """Sort, drop edits contained in a larger deletion, and check nothing overlaps."""
+    edits.sort(key=lambda e: (e.start, -(e.end - e.start)))
+    out: list[Edit] = []
+    for e in edits:
+        if out and e.start < out[-1].end:
+            last = out[-1]
+            if last.text == b"" and e.end <= last.end:
+                continue  # inside a deleted range
+            raise CleanupFailed("overlapping edits")
+        out.append(e)
+    return out
+
+
+def apply(raw: bytes, edits: list[Edit]) -> bytes:
+    out, pos = [], 0
+    for e in edits:
+        out.append(raw[pos:e.start])
+        out.append(e.text)
+        pos = e.end
+    out.append(raw[pos:])
+    return b"".join(out)
+
+
+def _has_side_effects(node: Node) -> bool:
+    return any(n.type in ("call_expression", "assignment_expression", "update_expression")
+               for n in descendants(node, "call_expression", "assignment_expression", "update_expression"))
+
+
+def _pure(value: Node, src: SourceFile) -> bool:
+    for call in descendants(value, "call_expression"):
+        if not PURE_CALLS.match(src.text(call.child_by_field_name("function"))):
+            return False
+    return not any(True for _ in descendants(value, "assignment_expression", "update_expression"))
+
+
+def _within(node: Node, outer: Node) -> bool:
+    return outer.start_byte <= node.start_byte and node.end_byte <= outer.end_byte
+
+
+def _in_prototype(ident: Node) -> bool:
+    return _prototype(ident) is not None
+
+
+def _prototype(ident: Node) -> Node | None:
+    p = ident.parent
+    if p is not None and p.type == "function_declarator":
+        decl = p.parent
+        if decl is not None and decl.type == "declaration":
+            return decl
+    return None
+
+
+def _is_helper_only_called(refs: list[Node]) -> bool:
+    return bool(refs) and all(
+        r.parent.type == "call_expression" and r.parent.parent.type == "expression_statement"
+        and enclosing_function(r) is not None for r in refs
+    )
+
+
+def _width(indent: bytes) -> int:
+    col = 0
+    for c in indent:
+        col = (col // 8 + 1) * 8 if c == 0x09 else col + 1
+    return col
+
+
+def _visual_col(src: SourceFile, offset: int) -> int:
+    return _width(src.raw[src.line_start(offset):offset])
+
+
+def _indent_to(col: int) -> bytes:
+    return b"\t" * (col // 8) + b" " * (col % 8)

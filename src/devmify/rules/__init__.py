@@ -1,0 +1,50 @@
+"""Safety rules, one module each.
+
+Every rule module defines ``CODE``, ``NAME``, ``SUMMARY``, a docstring in the form
+*What it does / Why it matters / Example / Instead*, and ``check(facts) -> str | None``
+which returns the one-sentence refusal message, or None when the rule has nothing to say.
+``RULES`` is the order in which they are asked; the first refusal wins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import ModuleType
+
+from ..resources import Acquisition, DriverModel, Release
+from ..source import SourceFile
+
+
+@dataclass
+class Facts:
+    """What the rules see about one acquisition."""
+    src: SourceFile
+    model: DriverModel
+    acq: Acquisition
+    releases: list[Release]       # releases whose access path is the acquisition's
+    suspects: list[Release]       # releases elsewhere of a local of the same struct type
+    assignments: list[object]     # other assignments to the same access path
+
+
+from . import (  # noqa: E402  (the rules need Facts defined first)
+    parse_error, shape, shared_helper, wrong_device, transient, static_alias,
+    instances, conditional_release, unproven_release, reassigned, ownership,
+    rewrite_check,
+)
+
+RULES: list[ModuleType] = [
+    parse_error, shape, shared_helper, wrong_device, instances, transient,
+    static_alias, reassigned, conditional_release, unproven_release, ownership,
+]
+
+# Codes the engine raises itself, after the per-acquisition rules have run.
+ENGINE_RULES: list[ModuleType] = [rewrite_check]
+ALL_RULES = RULES + ENGINE_RULES
+
+
+def by_code(code: str) -> ModuleType | None:
+    return next((r for r in ALL_RULES if r.CODE == code.upper() or r.NAME == code), None)
+
+
+def explain(rule: ModuleType) -> str:
+    return f"{rule.CODE} {rule.NAME}: {rule.SUMMARY}\n\n{rule.__doc__.strip()}\n"

@@ -1,0 +1,30 @@
+"""What it does
+    Refuses memory that probe frees again before it returns successfully.
+
+Why it matters
+    A buffer released on probe's success path is scratch space, not a resource with the
+    device's lifetime.  devm memory is freed only when probe fails or the driver
+    unbinds, so converting it keeps the buffer alive for as long as the device is bound
+    (the seed's sunxi_sid `entropy` buffer).
+
+Example
+    buf = kzalloc(len, GFP_KERNEL);
+    read_otp(priv, buf, len);
+    add_device_randomness(buf, len);
+    kfree(buf);
+    return 0;
+
+Instead
+    Keep kzalloc()/kfree() for the scratch buffer; only device-lifetime state goes devm.
+"""
+
+CODE = "DV001"
+NAME = "transient"
+SUMMARY = "released on probe's success path: a scratch buffer, not device-lifetime memory"
+
+
+def check(f):
+    for r in f.releases:
+        if r.context == "probe-success":
+            return f"{r.name}({r.arg}) at line {r.line} runs when probe succeeds: a scratch buffer, not device-lifetime memory"
+    return None

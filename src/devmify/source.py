@@ -1,0 +1,164 @@
+"""Reading a C file and parsing it with tree-sitter-c; node text and position helpers.
+
+Bytes are kept exactly as read (any encoding, CRLF, tabs).  The parse is made on the
+same-length normalisation from :mod:`devmify.macros`, so node offsets are offsets in the
+original bytes.  Nothing here knows about drivers or APIs.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterator
+
+import tree_sitter_c
+from tree_sitter import Language, Node, Parser
+
+from .macros import normalise
+
+
+class UnreadableSource(Exception):
+    """The file cannot be analysed at all (unreadable, binary)."""
+
+
+@lru_cache(maxsize=1)
+def _parser() -> Parser:
+    return Parser(Language(tree_sitter_c.language()))
+
+
+def parse_bytes(data: bytes):
+    return _parser().parse(data)
+
+
+@dataclass
+class SourceFile:
+    path: str
+    raw: bytes
+    tree: object = field(repr=False)
+    _line_starts: list[int] = field(repr=False, default_factory=list)
+
+    @classmethod
+    def from_bytes(cls, path: str, raw: bytes) -> "SourceFile":
+        if b"\0" in raw:
+            raise UnreadableSource("binary file (contains NUL bytes)")
+        tree = parse_bytes(normalise(raw))
+        starts = [0]
+        starts.extend(i + 1 for i, c in enumerate(raw) if c == 0x0A)
+        return cls(path, raw, tree, starts)
+
+    @classmethod
+    def read(cls, path: str, display: str | None = None) -> "SourceFile":
+        try:
+            with open(path, "rb") as fh:
+                raw = fh.read()
+        except OSError as exc:
+            raise UnreadableSource(exc.strerror or str(exc)) from exc
+        return cls.from_bytes(display or path, raw)
+
+    @property
+    def root(self) -> Node:
+        return self.tree.root_node
+
+    def text(self, node: Node | None) -> str:
+        if node is None:
+            return ""
+        return self.raw[node.start_byte:node.end_byte].decode("utf-8", "surrogateescape")
+
+    def compact(self, node: Node | None) -> str:
+        """Node text with all whitespace removed: the form access paths are compared in."""
+        return "".join(self.text(node).split())
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number of a byte offset."""
+        return bisect.bisect_right(self._line_starts, offset)
+
+    def column_of(self, offset: int) -> int:
+        """1-based column (in bytes) of a byte offset."""
+        return offset - self._line_starts[self.line_of(offset) - 1] + 1
+
+    def line_start(self, offset: int) -> int:
+        return self._line_starts[self.line_of(offset) - 1]
+
+    def line_end(self, offset: int) -> int:
+        """Offset just past the newline of the line holding ``offset`` (or EOF)."""
+        idx = self.line_of(offset)
+        return self._line_starts[idx] if idx < len(self._line_starts) else len(self.raw)
+
+    def indent_of(self, offset: int) -> bytes:
+        start = self.line_start(offset)
+        i = start
+        while i < len(self.raw) and self.raw[i] in b" \t":
+            i += 1
+        return self.raw[start:i]
+
+    def alone_on_lines(self, node: Node) -> bool:
+        """True when only whitespace shares the lines the node spans."""
+        before = self.raw[self.line_start(node.start_byte):node.start_byte]
+        after = self.raw[node.end_byte:self.line_end(node.end_byte)]
+        return not before.strip() and not after.strip()
+
+
+def walk(node: Node) -> Iterator[Node]:
+    """Pre-order walk over named and anonymous descendants, node included."""
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        yield n
+        stack.extend(reversed(n.children))
+
+
+def descendants(node: Node, *types: str) -> Iterator[Node]:
+    for n in walk(node):
+        if n.type in types:
+            yield n
+
+
+def ancestors(node: Node) -> Iterator[Node]:
+    n = node.parent
+    while n is not None:
+        yield n
+        n = n.parent
+
+
+def function_name(fn: Node, src: SourceFile) -> str | None:
+    decl = fn.child_by_field_name("declarator")
+    while decl is not None and decl.type != "function_declarator":
+        decl = decl.child_by_field_name("declarator")
+    if decl is None:
+        return None
+    name = decl.child_by_field_name("declarator")
+    return src.text(name) if name is not None and name.type == "identifier" else None
+
+
+def top_level(src: SourceFile) -> Iterator[Node]:
+    """Top-level nodes, looking inside #if/#ifdef blocks but not into function bodies."""
+    stack = list(reversed(src.root.children))
+    while stack:
+        n = stack.pop()
+        if n.type.startswith("preproc_if") or n.type in ("preproc_else", "preproc_elif"):
+            stack.extend(reversed(n.children))
+        else:
+            yield n
+
+
+def functions(src: SourceFile) -> dict[str, Node]:
+    """Top-level function definitions by name (the first wins; #ifdef twins are rare)."""
+    out: dict[str, Node] = {}
+    for n in top_level(src):
+        if n.type == "function_definition":
+            name = function_name(n, src)
+            if name and name not in out:
+                out[name] = n
+    return out
+
+
+def is_static(fn: Node, src: SourceFile) -> bool:
+    return any(c.type == "storage_class_specifier" and src.text(c) == "static" for c in fn.children)
+
+
+def enclosing_function(node: Node) -> Node | None:
+    for a in ancestors(node):
+        if a.type == "function_definition":
+            return a
+    return None
