@@ -96,7 +96,7 @@ def _subcommand(argv: list[str]) -> int | None:
             print(f"{api.name:16} -> {api.managed:20} {api.cls:8} releases: {', '.join(api.releases)}")
         return EXIT_OK
     if cmd == "rules" and not rest:
-        for rule in ALL_RULES:
+        for rule in sorted(ALL_RULES, key=lambda r: r.CODE):
             print(f"{rule.CODE}  {rule.NAME:20} {rule.SUMMARY}")
         return EXIT_OK
     return None

@@ -79,6 +79,6 @@ def report_lines(result: FileResult) -> list[str]:
             rows.append((r.line, f"{result.path}:{r.line}:{col}: WARNING: {r.name}({r.arg}) becomes "
                                  f"redundant with devres"))
         for r in p.refusals:
-            rows.append((r.line, f"{result.path}:{r.line}:1: INFO: {r.api}() for {r.target or '?'} "
+            rows.append((r.line, f"{result.path}:{r.line}:{r.column}: INFO: {r.api}() for {r.target or '?'} "
                                  f"left unmanaged [{r.rule}]: {r.message}"))
     return [text for _, text in sorted(rows, key=lambda x: x[0])]

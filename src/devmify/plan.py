@@ -20,6 +20,7 @@ class Refusal:
     target: str
     rule: str
     message: str
+    column: int = 1
 
 
 @dataclass
@@ -34,7 +35,8 @@ class DriverPlan:
         """Turn every planned conversion into a refusal (a rewrite that cannot be done
         cleanly is not done at all)."""
         for a in self.conversions:
-            self.refusals.append(Refusal(a.function, a.line, a.api.name, a.target, rule, message))
+            self.refusals.append(Refusal(a.function, a.line, a.api.name, a.target, rule, message,
+                                         a.call.start_point[1] + 1))
         self.conversions, self.removed = [], []
         self.refusals.sort(key=lambda r: r.line)
 
@@ -51,8 +53,8 @@ def plan_driver(src: SourceFile, driver: Driver) -> DriverPlan:
             plan.removed.extend(r for r in facts.releases if r.context in DELETABLE)
         else:
             rule, msg = verdict
-            plan.refusals.append(Refusal(acq.function, acq.line, acq.api.name,
-                                         acq.target, rule.CODE, msg))
+            plan.refusals.append(Refusal(acq.function, acq.line, acq.api.name, acq.target,
+                                         rule.CODE, msg, acq.call.start_point[1] + 1))
     plan.removed.sort(key=lambda r: r.call.start_byte)
     return plan
 
@@ -71,5 +73,7 @@ def _facts(src, model, acq, releases) -> Facts:
         (fi, asg) for fi, asg in model.assignments(acq.path)
         if key(asg.parent) != own and key(asg) != own
         and not any(key(asg.parent) == key(s) for r in matched for s in r.stmts)
+        # `priv->port = port` stores the object itself: not a second object
+        and model.canonical(fi, src.compact(asg.child_by_field_name("right"))) != acq.path
     ]
     return Facts(src, model, acq, matched, suspects, assignments)

@@ -1,0 +1,57 @@
+"""Golden cases: tests/cases/<topic>/<name>.c in, <name>.res out (absent: unchanged),
+<name>.json the expected `drivers` of the JSON report (messages not compared)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from devmify import output
+from devmify.pipeline import analyse_bytes
+from golden import case_id, cases, gcc_warnings, have_gcc
+
+CASES = cases()
+
+
+def _expected(path):
+    res = path.with_suffix(".res")
+    return res.read_bytes() if res.exists() else path.read_bytes()
+
+
+def _drivers(result):
+    report = json.loads(output.json_report([result]))
+    drivers = report["files"][0]["drivers"]
+    for d in drivers:
+        for r in d["refusals"]:
+            r.pop("message")
+    return drivers
+
+
+@pytest.mark.parametrize("path", CASES, ids=case_id)
+def test_output(path):
+    result = analyse_bytes(case_id(path) + ".c", path.read_bytes())
+    assert not result.errors
+    assert result.converted.decode("utf-8", "surrogateescape") == \
+        _expected(path).decode("utf-8", "surrogateescape")
+
+
+@pytest.mark.parametrize("path", [p for p in CASES if p.with_suffix(".json").exists()], ids=case_id)
+def test_report(path):
+    result = analyse_bytes(case_id(path) + ".c", path.read_bytes())
+    assert _drivers(result) == json.loads(path.with_suffix(".json").read_text())
+
+
+@pytest.mark.parametrize("path", CASES, ids=case_id)
+def test_idempotent(path):
+    once = analyse_bytes("x.c", path.read_bytes()).converted
+    again = analyse_bytes("x.c", once)
+    assert again.converted == once
+
+
+@pytest.mark.skipif(not have_gcc(), reason="gcc is not installed")
+@pytest.mark.parametrize("path", CASES, ids=case_id)
+def test_compiles_without_new_warnings(path):
+    before = gcc_warnings(path.read_bytes())
+    after = gcc_warnings(_expected(path))
+    assert [w for w in after if w not in before] == []
