@@ -15,28 +15,37 @@ Rewrites, in the order :func:`normalise` applies them:
   (``.compat_ioctl = f,`` under ``#ifdef CONFIG_COMPAT``) become spaces, so every
   branch stays visible as plain entries: tree-sitter-c only knows ``#if`` between
   statements, declarations, fields and enumerators;
-* comments inside ``#define`` lines become spaces (C reads a comment as a space, but
-  tree-sitter-c's macro-body token stops at one);
+* comments followed by more text inside ``#define`` lines become spaces (C reads a
+  comment as a space, tree-sitter-c's macro-body token stops at one);
 * named variadic macro parameters (``#define dbg(fmt, arg...)``) lose the name:
   ``#define dbg(fmt,    ...)``;
-* iterator macros (``list_for_each_entry_safe(a, b, head, member) {``,
+* an ``#if`` group inside a function that cuts a statement in two (``} else`` just
+  before ``#endif``, ``if (x)`` just before ``#ifdef``) keeps only its first branch,
+  as plain code;
+* iterator macros in a function (``list_for_each_entry_safe(a, b, head, member) {``,
   ``for_each_set_bit(i, map, n)``) become ``while                   (a, b, head, member) {``:
   a loop with the same body;
 * top-level declarator macros (``static SIMPLE_DEV_PM_OPS(a, b, c);``,
   ``static DEFINE_MUTEX(lock);``) become spaces: they declare nothing devmify edits;
-  so do top-level upper-case macro invocations without ``;`` that generate whole
-  functions (``FOO_RX_BUF(u32)`` on a line of its own);
+  so do top-level upper-case macro invocations without ``;`` alone on their line, that
+  generate whole functions (``FOO_RX_BUF(u32)``);
 * upper-case macros with several arguments used as a field of a struct or union
-  (``DECLARE_BITMAP(mask, 64);``) become spaces;
-* anonymous bit-fields (``unsigned int : 4;``) become spaces;
+  (``DECLARE_BITMAP(mask, 64);``) and anonymous bit-fields (``u8 : 4;``) become spaces;
+* upper-case macros listed in an initialiser without commas between them
+  (``SET_SYSTEM_SLEEP_PM_OPS(s, r) SET_RUNTIME_PM_OPS(a, b, c)``) lose their names,
+  leaving ``(s, r) (a, b, c)``, one expression holding every argument;
+* ``static`` before an upper-case declarator macro inside a function goes;
 * log-level prefixes glued to a format (``KERN_ERR PFX "fmt"``) become spaces;
 * type arguments of macro calls: ``container_of(p, struct foo, member)`` loses the
   ``struct`` keyword (``foo`` is then a plain identifier); an argument that is a type
   spelled with keywords (``min_t(unsigned long, a, b)``) becomes spaces with its comma;
 * GNU case ranges ``case 1 ... 3:`` become ``case 1      :``.
 
-All rewrites except the first two look at the code only: comments, the inside of
-string and character literals, and preprocessor lines are ignored when matching.
+All rewrites match on code only: comments, the inside of string and character literals
+and preprocessor lines are left out by :func:`scan`, which also tells the nesting
+(function body, initialiser, struct body, ...) at each offset.  The text is scanned
+again once the annotations are gone, so ``struct __packed foo {`` reads as a struct.
+``bench/parse_stats.py`` measures the effect on a kernel tree.
 """
 
 from __future__ import annotations
@@ -119,6 +128,8 @@ _ANON_BITFIELD = re.compile(
 _DEFINE_PARAMS = re.compile(rb"#\s*define\s+[A-Za-z_]\w*\(([^)\n]*)\)")
 _NAMED_VARIADIC = re.compile(rb"([A-Za-z_]\w*)\s*\.\.\.")
 _TOKEN = re.compile(rb"[A-Za-z_]\w*|\S")
+_INTERESTING = re.compile(rb"[/#\"'{}();]")
+_DIRECTIVE_KEYWORD = re.compile(rb"[ \t]*([A-Za-z_]*)")
 _NOT_CALLS = frozenset(n.encode() for n in NOT_CALLS)
 _TYPE_KEYWORDS = frozenset(k.encode() for k in TYPE_KEYWORDS)
 _LOOP_MACROS = frozenset(n.encode() for n in LOOP_MACROS)
@@ -135,28 +146,6 @@ def _blank(buf: bytearray, start: int, end: int) -> None:
             buf[i] = 0x20
 
 
-def _close_paren(data: bytes, open_at: int) -> int:
-    """Offset just past the parenthesis matching the one at ``open_at``, or -1."""
-    depth = 0
-    i = open_at
-    n = len(data)
-    while i < n:
-        c = data[i]
-        if c == 0x28:  # (
-            depth += 1
-        elif c == 0x29:  # )
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        elif c in (0x22, 0x27):  # string or char literal
-            i = _skip_literal(data, i)
-            continue
-        elif c == 0x3B:  # a ';' means this was no macro call
-            return -1
-        i += 1
-    return -1
-
-
 def _skip_literal(data: bytes, i: int) -> int:
     """Offset just past the string or char literal starting at ``i`` (or its line end)."""
     quote = data[i]
@@ -168,7 +157,7 @@ def _skip_literal(data: bytes, i: int) -> int:
         elif data[i] == 0x0A:
             return i
         i += 1
-    return i + 1
+    return min(i + 1, n)
 
 
 def _next_significant(data: bytes, i: int) -> bytes:
@@ -215,9 +204,29 @@ class Scan:
     directives: list[Directive]
     _pos: list[int]
     _kind: list[str]
+    _closes: dict[int, int]
+    _semis: list[int]
+    _opens: dict[int, int] | None = None
 
     def context_at(self, offset: int) -> str:
         return self._kind[bisect.bisect_right(self._pos, offset) - 1]
+
+    def open_paren(self, close_at: int) -> int:
+        """Offset of the ``(`` matching the ``)`` at ``close_at``, or -1."""
+        if self._opens is None:
+            self._opens = {end - 1: start for start, end in self._closes.items()}
+        return self._opens.get(close_at, -1)
+
+    def close_paren(self, open_at: int) -> int:
+        """Offset just past the ``)`` matching the ``(`` at ``open_at``, or -1 when there
+        is none or a ``;`` comes first (then it was no macro call)."""
+        end = self._closes.get(open_at, -1)
+        if end < 0:
+            return -1
+        k = bisect.bisect_right(self._semis, open_at)
+        if k < len(self._semis) and self._semis[k] < end:
+            return -1
+        return end
 
 
 def _classify_brace(view: bytearray, at: int, stack: list[str]) -> str:
@@ -285,6 +294,9 @@ def scan(data: bytes) -> Scan:
     pp: list[list] = []          # per open #if: [stack at #if, stack at end of 1st branch]
     pos, kinds = [0], [TOP]
     directives: list[Directive] = []
+    opens: list[int] = []        # offsets of the "(" not closed yet
+    closes: dict[int, int] = {}
+    semis: list[int] = []
 
     def mark(at: int) -> None:
         kind = stack[-1] if stack else TOP
@@ -296,29 +308,34 @@ def scan(data: bytes) -> Scan:
                 kinds.append(kind)
 
     i = 0
-    line_start = True
-    while i < n:
+    while True:
+        m = _INTERESTING.search(data, i)
+        if m is None:
+            break
+        i = m.start()
         c = data[i]
-        if c == 0x0A:
-            line_start = True
-            i += 1
-        elif c in b" \t\r\f\v":
-            i += 1
-        elif c == 0x2F and data[i + 1:i + 2] == b"*":       # /* comment */
-            end = data.find(b"*/", i + 2)
-            end = n if end < 0 else end + 2
+        if c == 0x2F:                                        # /
+            nxt = data[i + 1:i + 2]
+            if nxt == b"*":
+                end = data.find(b"*/", i + 2)
+                end = n if end < 0 else end + 2
+            elif nxt == b"/":
+                end = data.find(b"\n", i)
+                end = n if end < 0 else end
+            else:
+                i += 1
+                continue
             _blank(view, i, end)
             i = end
-        elif c == 0x2F and data[i + 1:i + 2] == b"/":       # // comment
-            end = data.find(b"\n", i)
-            end = n if end < 0 else end
-            _blank(view, i, end)
-            i = end
-        elif c == 0x23 and line_start:                       # preprocessor line
+        elif c == 0x23:                                      # #
+            line = data.rfind(b"\n", 0, i) + 1
+            if data[line:i].strip():
+                i += 1                                       # not a preprocessor line
+                continue
             comments: list[tuple[int, int]] = []
             end = _directive_end(data, i + 1, comments)
-            m = re.match(rb"[ \t]*([A-Za-z_]*)", data[i + 1:end])
-            keyword = m.group(1) if m else b""
+            kw = _DIRECTIVE_KEYWORD.match(data, i + 1, end)
+            keyword = kw.group(1) if kw else b""
             directives.append(Directive(i, end, keyword, stack[-1] if stack else TOP,
                                         comments))
             if keyword in (b"if", b"ifdef", b"ifndef"):
@@ -334,13 +351,12 @@ def scan(data: bytes) -> Scan:
             _blank(view, i, end)
             mark(end)
             i = end
+        elif c in (0x22, 0x27):                              # string or char literal
+            end = _skip_literal(data, i)
+            closed = end - 1 > i and data[end - 1] == c
+            _blank(view, i + 1, end - 1 if closed else end)
+            i = end
         else:
-            line_start = False
-            if c in (0x22, 0x27):                            # string or char literal
-                end = _skip_literal(data, i)
-                _blank(view, i + 1, max(i + 1, end - 1))
-                i = end
-                continue
             if c == 0x7B:      # {
                 stack.append(_classify_brace(view, i, stack))
                 mark(i + 1)
@@ -353,12 +369,17 @@ def scan(data: bytes) -> Scan:
             elif c == 0x28:    # (
                 stack.append(PAREN)
                 mark(i + 1)
+                opens.append(i)
             elif c == 0x29:    # )
                 if stack and stack[-1] == PAREN:
                     stack.pop()
                 mark(i)
+                if opens:
+                    closes[opens.pop()] = i + 1
+            else:              # ;
+                semis.append(i)
             i += 1
-    return Scan(bytes(view), directives, pos, kinds)
+    return Scan(bytes(view), directives, pos, kinds, closes, semis)
 
 
 def _split_args(view: bytes, open_at: int, close_at: int) -> list[tuple[int, int]]:
@@ -386,7 +407,7 @@ def _type_arguments(buf: bytearray, sc: Scan) -> None:
             continue
         if sc.context_at(m.start()) not in (BLOCK, INIT, PAREN):
             continue
-        end = _close_paren(view, m.end() - 1)
+        end = sc.close_paren(m.end() - 1)
         if end < 0:
             continue
         args = _split_args(view, m.end() - 1, end - 1)
@@ -412,109 +433,144 @@ def _type_arguments(buf: bytearray, sc: Scan) -> None:
 def normalise(data: bytes) -> bytes:
     """Return a copy of ``data`` of the same length that tree-sitter-c parses better."""
     buf = bytearray(data)
-    for m in _WORD.finditer(data):
+    code = scan(data)             # annotations are looked for in code only
+    for m in _WORD.finditer(code.view):
         _blank(buf, m.start(), m.end())
-    for m in _WORD_WITH_ARGS.finditer(data):
-        end = _close_paren(data, m.end() - 1)
+    for m in _WORD_WITH_ARGS.finditer(code.view):
+        end = code.close_paren(m.end() - 1)
         if end > 0:
             _blank(buf, m.start(), end)
+    sc = scan(bytes(buf)) if buf != data else code
+    for rewrite in _REWRITES:
+        rewrite(buf, sc)
+    return bytes(buf)
 
-    sc = scan(bytes(buf))
-    view = sc.view
 
+def _directives(buf: bytearray, sc: Scan) -> None:
+    """Preprocessor lines in initialisers and parentheses; comments and ``arg...`` in
+    ``#define``; ``#if`` groups that cut a statement in two."""
     for d in sc.directives:
         if d.context in (INIT, PAREN):
             _blank(buf, d.start, d.end)
         elif d.keyword == b"define":
             for k, (a, b) in enumerate(d.comments):
+                # A trailing comment parses, and must stay: "#define A" followed by
+                # nothing but blanks does not.
                 if _code_follows(buf, b, d.end, d.comments[k + 1:]):
-                    _blank(buf, a, b)      # a trailing comment is fine, and needed:
-                    # "#define A" followed by blanks only does not parse
+                    _blank(buf, a, b)
             m = _DEFINE_PARAMS.match(buf, d.start)
             if m:
                 for v in _NAMED_VARIADIC.finditer(buf, m.start(1), m.end(1)):
                     _blank(buf, v.start(1), v.end(1))
+    for group in _conditional_groups(sc.directives):
+        if group[0].context == BLOCK and any(_splits_statement(sc, d.start) for d in group):
+            # "} else\n#endif" or "if (x)\n#ifdef": keep the first branch as plain code,
+            # the branch the scanner followed too.
+            for d in group:
+                _blank(buf, d.start, d.end)
+            if len(group) > 2:
+                _blank(buf, group[1].start, group[-1].start)
 
+
+def _loops(buf: bytearray, sc: Scan) -> None:
+    """``list_for_each_entry(a, h, m) {`` -> ``while              (a, h, m) {``."""
+    view = sc.view
     for m in _CALL.finditer(view):
         name = m.group(1)
         if not (LOOP_PATTERN.match(name) or name in _LOOP_MACROS):
             continue
         if sc.context_at(m.start()) != BLOCK:
             continue                               # a definition: int foo_for_each(...) {
-        end = _close_paren(view, m.end() - 1)
+        end = sc.close_paren(m.end() - 1)
         if end < 0 or _next_significant(view, end) in (b";", b")", b",", b"", b"?", b":"):
             continue
         name_start, name_end = m.span(1)
+        if buf[name_start:m.end()] != view[name_start:m.end()]:
+            continue                               # in a branch blanked above
         buf[name_start:name_end] = b"while".ljust(name_end - name_start)
 
+
+def _toplevel_macros(buf: bytearray, sc: Scan) -> None:
+    """``static DEFINE_MUTEX(lock);`` and generators such as ``FOO_RX_BUF(u32)``."""
+    view = sc.view
     for m in _TOPLEVEL_DECL_MACRO.finditer(view):
         if sc.context_at(m.start()) != TOP:
             continue
-        end = _close_paren(view, m.end() - 1)
+        end = sc.close_paren(m.end() - 1)
         if end < 0:
             continue
         nxt = _next_significant(view, end)
         if nxt == b";":
             _blank(buf, m.start(), view.index(b";", end) + 1)
         elif (nxt == b"" or nxt[0] in _IDENT_START) and _ends_line(view, end):
-            _blank(buf, m.start(), end)           # a function generator: FOO_BUF(u32)
+            _blank(buf, m.start(), end)
 
+
+def _field_macros(buf: bytearray, sc: Scan) -> None:
+    """``DECLARE_BITMAP(mask, 64);`` as a field, ``unsigned int : 4;``."""
+    view = sc.view
     for m in _CALL.finditer(view):
-        name = m.group(1)
-        if not _is_macro_name(name):
-            continue
-        if sc.context_at(m.start()) != RECORD:
+        if not _is_macro_name(m.group(1)) or sc.context_at(m.start()) != RECORD:
             continue
         p = _prev_significant(view, m.start())
         if p >= 0 and view[p] not in b";{}":
             continue
-        end = _close_paren(view, m.end() - 1)
+        end = sc.close_paren(m.end() - 1)
         if end < 0 or _next_significant(view, end) != b";":
             continue
         if len(_split_args(view, m.end() - 1, end - 1)) < 2:
             continue                               # FOO(x); parses as a field already
         _blank(buf, m.start(), view.index(b";", end) + 1)
-
-    chained: set[int] = set()     # close-paren offsets of entries whose name went
-    for m in _CALL.finditer(view):
-        name = m.group(1)
-        if not _is_macro_name(name) or sc.context_at(m.start()) != INIT:
-            continue
-        p = _prev_significant(view, m.start())
-        if p >= 0 and view[p] not in b"{,)":
-            continue
-        end = _close_paren(view, m.end() - 1)
-        if end < 0:
-            continue
-        nxt = _next_significant(view, end)
-        if nxt == b"." or (nxt and nxt[0] in _IDENT_START) or p in chained:
-            # Entries without commas: FOO(a, b) BAR(c) .x = y  ->  (a, b) (c) .x = y,
-            # one expression that keeps every argument in the tree.
-            _blank(buf, m.start(), m.end(1))
-            chained.add(end - 1)
-
-    for m in _STATIC_MACRO.finditer(view):
-        if sc.context_at(m.start()) != BLOCK:
-            continue
-        end = _close_paren(view, m.end() - 1)
-        if end > 0 and _next_significant(view, end) == b";":
-            _blank(buf, m.start(), m.start() + len(b"static"))
-
     for m in _ANON_BITFIELD.finditer(view):
         if sc.context_at(m.start(1)) == RECORD:
             _blank(buf, m.start(1), m.end(1))
 
+
+def _initialiser_macros(buf: bytearray, sc: Scan) -> None:
+    """Entries without commas: ``FOO(a, b) BAR(c) .x = y`` -> ``(a, b) (c) .x = y``,
+    one expression that keeps every argument in the tree (``SET_RUNTIME_PM_OPS``)."""
+    view = sc.view
+    chained: set[int] = set()     # offsets of the ")" of entries whose name went
+    for m in _CALL.finditer(view):
+        if not _is_macro_name(m.group(1)) or sc.context_at(m.start()) != INIT:
+            continue
+        p = _prev_significant(view, m.start())
+        if p >= 0 and view[p] not in b"{,)":
+            continue
+        end = sc.close_paren(m.end() - 1)
+        if end < 0:
+            continue
+        nxt = _next_significant(view, end)
+        if nxt == b"." or (nxt and nxt[0] in _IDENT_START) or p in chained:
+            _blank(buf, m.start(), m.end(1))
+            chained.add(end - 1)
+
+
+def _static_macros(buf: bytearray, sc: Scan) -> None:
+    """``static DEFINE_RATELIMIT_STATE(rs, a, b);`` in a function: ``static`` goes."""
+    view = sc.view
+    for m in _STATIC_MACRO.finditer(view):
+        if sc.context_at(m.start()) != BLOCK:
+            continue
+        end = sc.close_paren(m.end() - 1)
+        if end > 0 and _next_significant(view, end) == b";":
+            _blank(buf, m.start(), m.start() + len(b"static"))
+
+
+def _log_levels(buf: bytearray, sc: Scan) -> None:
+    """``printk(KERN_ERR PFX "fmt")`` -> ``printk(         PFX "fmt")``."""
+    view = sc.view
     for m in _LOG_LEVEL.finditer(view):
         nxt = _next_significant(view, m.end())
         if nxt == b'"' or (nxt and nxt[0] in _IDENT_START):
             _blank(buf, m.start(), m.end())
 
-    _type_arguments(buf, sc)
 
-    for m in _CASE_RANGE.finditer(view):
+def _case_ranges(buf: bytearray, sc: Scan) -> None:
+    """``case 1 ... 3:`` -> ``case 1      :``."""
+    for m in _CASE_RANGE.finditer(sc.view):
         if sc.context_at(m.start()) == BLOCK:
             _blank(buf, m.start(1), m.end(1))
-    return bytes(buf)
 
 
 def _code_follows(buf: bytes, start: int, end: int, comments: list[tuple[int, int]]) -> bool:
@@ -525,9 +581,41 @@ def _code_follows(buf: bytes, start: int, end: int, comments: list[tuple[int, in
     return bool(rest.replace(b"\\", b" ").strip())
 
 
+def _conditional_groups(directives: list[Directive]) -> list[list[Directive]]:
+    """``#if``, its ``#elif``/``#else`` and its ``#endif``, for every complete group."""
+    groups, open_groups = [], []
+    for d in directives:
+        if d.keyword in (b"if", b"ifdef", b"ifndef"):
+            open_groups.append([d])
+        elif d.keyword in (b"elif", b"else", b"elifdef", b"elifndef") and open_groups:
+            open_groups[-1].append(d)
+        elif d.keyword == b"endif" and open_groups:
+            group = open_groups.pop()
+            group.append(d)
+            groups.append(group)
+    return groups
+
+
+def _splits_statement(sc: Scan, at: int) -> bool:
+    """True when the code before offset ``at`` is a statement still waiting for its body:
+    it ends with ``else`` or with the condition of ``if``, ``while`` or ``for``."""
+    view = sc.view
+    p = _prev_significant(view, at)
+    if p < 0:
+        return False
+    if view[p] == 0x29:  # )
+        opened = sc.open_paren(p)
+        if opened < 0:
+            return False
+        word, _ = _word_before(view, _prev_significant(view, opened) + 1)
+        return word in (b"if", b"while", b"for")
+    word, _ = _word_before(view, p + 1)
+    return word == b"else"
+
+
 def _is_macro_name(name: bytes) -> bool:
-    """An upper-case identifier such as ``SET_RUNTIME_PM_OPS``."""
-    return name[:1].isupper() and name.upper() == name
+    """An upper-case identifier such as ``SET_RUNTIME_PM_OPS`` or ``__DECLARE_FLEX_ARRAY``."""
+    return name.lstrip(b"_")[:1].isupper() and name.upper() == name
 
 
 def _ends_line(view: bytes, i: int) -> bool:
@@ -535,3 +623,11 @@ def _ends_line(view: bytes, i: int) -> bool:
     while i < len(view) and view[i] in b" \t\r\f\v":
         i += 1
     return i >= len(view) or view[i] == 0x0A
+
+
+# The rewrites after the annotations, in order; each reads the scan of the text with the
+# annotations blanked and writes into the output buffer.
+_REWRITES = (
+    _directives, _loops, _toplevel_macros, _field_macros, _initialiser_macros,
+    _static_macros, _log_levels, _type_arguments, _case_ranges,
+)

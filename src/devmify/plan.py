@@ -65,12 +65,12 @@ def _facts(src, model, acq, releases) -> Facts:
     matched = [r for r in releases if r.path == acq.path and r.name in acq.api.releases]
     suspects = [
         r for r in releases
-        if r not in matched and acq.type_name and r.type_name == acq.type_name
+        if r not in matched and acq.type_path and r.type_path == acq.type_path
         and r.name in acq.api.releases
     ]
     own = key(acq.stmt)
     assignments = [
-        (fi, asg) for fi, asg in model.assignments(acq.path)
+        (fi, asg) for fi, asg in model.assignments(acq.path, acq.type_path)
         if key(asg.parent) != own and key(asg) != own
         and not any(key(asg.parent) == key(s) for r in matched for s in r.stmts)
         # `priv->port = port` stores the object itself: not a second object

@@ -35,7 +35,7 @@ class Acquisition:
     stmt: Node
     target: str
     path: str
-    type_name: str | None
+    type_path: str | None  # `struct foo->buf`: the path by declared type, for suspects
     device: str | None
     in_loop: bool
     line: int
@@ -51,7 +51,7 @@ class Release:
     path: str
     context: str
     line: int
-    type_name: str | None = None
+    type_path: str | None = None
 
 
 # Release contexts
@@ -247,6 +247,13 @@ class DriverModel:
             return f"{fi.name}:{root}{rest}"
         return text  # a global
 
+    def type_path(self, fi: FunctionInfo, text: str) -> str | None:
+        """`struct foo->buf` for `p->buf` with `struct foo *p` declared in ``fi``: how
+        code in unrelated functions (a file's .release, an ioctl) reaches the object."""
+        m = _ROOT.match(text)
+        struct = fi.locals.get(m.group(0)) if m else None
+        return f"struct {struct}{text[m.end():]}" if struct else None
+
     def device_at(self, fi: FunctionInfo, offset: int) -> str | None:
         """The device expression to pass at ``offset``: a `dev` local declared before it
         when there is one, else the bus expression (`&pdev->dev`)."""
@@ -274,21 +281,17 @@ class DriverModel:
         while holder.parent is not None and holder.parent.type in ("cast_expression", "parenthesized_expression"):
             holder = holder.parent
         parent = holder.parent
-        target, stmt, type_name = "", None, None
+        target, stmt = "", None
         if parent.type == "assignment_expression" and parent.parent.type == "expression_statement" \
                 and self.src.text(parent.child_by_field_name("operator")) == "=":
-            left = parent.child_by_field_name("left")
-            target, stmt = self.src.compact(left), parent.parent
-            if left.type == "identifier":
-                type_name = fi.locals.get(target)
+            target, stmt = self.src.compact(parent.child_by_field_name("left")), parent.parent
         elif parent.type == "init_declarator":
             target = _declarator_name(parent, self.src) or ""
             stmt = parent.parent
-            type_name = fi.locals.get(target)
         return Acquisition(
             api=api, function=fi.name, call=call, stmt=stmt, target=target,
             path=self.canonical(fi, target) if target else "",
-            type_name=type_name, device=self.device_at(fi, call.start_byte),
+            type_path=self.type_path(fi, target), device=self.device_at(fi, call.start_byte),
             in_loop=fi.flow.in_loop(call), line=self.src.line_of(call.start_byte),
         )
 
@@ -309,13 +312,11 @@ class DriverModel:
                     continue
                 arg = self.src.compact(args[0])
                 path = self.canonical(fi, arg)
-                root = _ROOT.match(arg)
-                type_name = fi.locals.get(root.group(0)) if root and root.group(0) == arg else None
                 stmts = self._release_statements(call, arg)
                 out.append(Release(
                     name=name, function=fname, call=call, stmts=stmts, arg=arg, path=path,
                     context=self._context(fi, stmts[0] if stmts else call, bool(stmts)),
-                    line=self.src.line_of(call.start_byte), type_name=type_name,
+                    line=self.src.line_of(call.start_byte), type_path=self.type_path(fi, arg),
                 ))
         return out
 
@@ -371,8 +372,9 @@ class DriverModel:
             return REMOVE if REMOVE in contexts else PROBE_ERROR
         return sorted(c for c in contexts if c not in DELETABLE)[0]
 
-    def assignments(self, path: str) -> list[tuple[FunctionInfo, Node]]:
-        """Every `lvalue = value` in the file whose lvalue has access path ``path``."""
+    def assignments(self, path: str, type_path: str | None) -> list[tuple[FunctionInfo, Node]]:
+        """Every `lvalue = value` in the file whose lvalue has access path ``path``, or,
+        where no path links it, the same path by declared type."""
         out = []
         for fname, node in self.fns.items():
             fi = self.info.get(fname)
@@ -380,8 +382,9 @@ class DriverModel:
                 fi = FunctionInfo(fname, node, "other", None)
                 self._collect_locals(fi)
             for asg in descendants(node.child_by_field_name("body"), "assignment_expression"):
-                left = asg.child_by_field_name("left")
-                if self.canonical(fi, self.src.compact(left)) == path:
+                left = self.src.compact(asg.child_by_field_name("left"))
+                if self.canonical(fi, left) == path or \
+                        (type_path and self.type_path(fi, left) == type_path):
                     out.append((fi, asg))
         return out
 

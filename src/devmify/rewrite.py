@@ -50,6 +50,7 @@ class FunctionEdits:
     node: Node
     dead: set = field(default_factory=set)          # keys of deleted statements
     replaced: dict = field(default_factory=dict)    # key of goto -> replacement text
+    retarget: dict = field(default_factory=dict)    # key of goto -> label it now jumps to
     dead_labels: set = field(default_factory=set)   # keys of labeled_statements losing the label
     unbraced: set = field(default_factory=set)      # keys of compound statements losing braces
     deleted: bool = False                           # the whole function goes
@@ -147,6 +148,27 @@ class Rewriter:
         return {self.src.text(n.child_by_field_name("label")): n
                 for n in descendants(fe.node, "labeled_statement")}
 
+    def _goto_label(self, fe: FunctionEdits, goto: Node) -> str:
+        return fe.retarget.get(key(goto)) or self.src.text(goto.child_by_field_name("label"))
+
+    def _effective_label(self, fe: FunctionEdits, label: Node) -> Node:
+        """``label``, or the later label it now only falls through to, when every
+        statement between them went: gotos are retargeted there."""
+        cur = label
+        while True:
+            inner = [c for c in cur.named_children if is_statement(c)]
+            if inner and inner[0].type == "labeled_statement":
+                cur = inner[0]
+                continue
+            if inner and key(inner[0]) not in fe.dead:
+                return cur
+            nxt = cur.next_named_sibling
+            while nxt is not None and (not is_statement(nxt) or key(nxt) in fe.dead):
+                nxt = nxt.next_named_sibling
+            if nxt is None or nxt.type != "labeled_statement" or key(nxt) in fe.dead_labels:
+                return cur
+            cur = nxt
+
     def _live_gotos(self, fe: FunctionEdits) -> list[Node]:
         return [g for g in descendants(fe.node, "goto_statement")
                 if key(g) not in fe.replaced and not self._is_dead(fe, g)]
@@ -176,13 +198,18 @@ class Rewriter:
         changed = False
         labels = self._labels(fe)
         for g in self._live_gotos(fe):
-            label = labels.get(self.src.text(g.child_by_field_name("label")))
-            if label is None:
+            label = labels.get(self._goto_label(fe, g))
+            original = labels.get(self.src.text(g.child_by_field_name("label")))
+            if label is None or original is None:
                 continue
             first = self._first_live_from(fe, label)
             if first is None or first.type != "return_statement":
+                target = self._effective_label(fe, label)
+                if key(target) != key(label):
+                    fe.retarget[key(g)] = self.src.text(target.child_by_field_name("label"))
+                    changed = True
                 continue
-            inner = [c for c in label.named_children if is_statement(c)]
+            inner = [c for c in original.named_children if is_statement(c)]
             if inner and key(inner[0]) == key(first):
                 continue  # it already only returned: not ours to rewrite
             if not self._return_in_scope(fe, first, g):
@@ -232,7 +259,7 @@ class Rewriter:
 
     def _unused_labels(self, fe: FunctionEdits) -> bool:
         changed = False
-        used_now = {self.src.text(g.child_by_field_name("label")) for g in self._live_gotos(fe)}
+        used_now = {self._goto_label(fe, g) for g in self._live_gotos(fe)}
         used_before = {self.src.text(g.child_by_field_name("label"))
                        for g in descendants(fe.node, "goto_statement")}
         for name, label in self._labels(fe).items():
@@ -246,6 +273,12 @@ class Rewriter:
         return changed
 
     def _terminates(self, fe: FunctionEdits, stmt: Node) -> bool:
+        """``stmt`` cannot fall through (looking inside `label: stmt`)."""
+        while stmt.type == "labeled_statement":
+            inner = [c for c in stmt.named_children if is_statement(c)]
+            if not inner:
+                return False
+            stmt = inner[-1]
         return stmt.type in ("return_statement", "goto_statement") or key(stmt) in fe.replaced
 
     def _prev_live(self, fe: FunctionEdits, node: Node) -> Node | None:
@@ -418,8 +451,12 @@ class Rewriter:
                 if key(n) in fe.dead and not any(key(a) in fe.dead for a in ancestors(n)):
                     dead_nodes.append(n)
             for n in descendants(fe.node, "goto_statement"):
-                if key(n) in fe.replaced and not self._is_dead(fe, n):
+                if self._is_dead(fe, n):
+                    continue
+                if key(n) in fe.replaced:
                     edits.append(Edit(n.start_byte, n.end_byte, fe.replaced[key(n)].encode()))
+                elif key(n) in fe.retarget:
+                    edits.append(Edit(n.start_byte, n.end_byte, f"goto {fe.retarget[key(n)]};".encode()))
             for n in descendants(fe.node, "labeled_statement"):
                 if key(n) in fe.dead_labels and not self._is_dead(fe, n):
                     whole_lines.extend(self._label_lines(n, edits))
@@ -511,7 +548,10 @@ def _tidy_blank_lines(src: SourceFile, ranges: list[tuple[int, int]]) -> list[tu
             s = prev_start
         elif next_blank and prev_start is not None and src.raw[prev_start:s].rstrip().endswith(b"{"):
             e = src.line_end(e)
-        out.append((s, e))
+        if out and s <= out[-1][1]:
+            out[-1] = (min(out[-1][0], s), max(out[-1][1], e))
+        else:
+            out.append((s, e))
     return out
 
 

@@ -32,9 +32,10 @@ from . import (  # noqa: E402  (the rules need Facts defined first)
     rewrite_check,
 )
 
+# Most specific first: the reason a maintainer learns most from is the one reported.
 RULES: list[ModuleType] = [
-    parse_error, shape, shared_helper, wrong_device, instances, transient,
-    static_alias, reassigned, conditional_release, unproven_release, ownership,
+    parse_error, shape, shared_helper, instances, transient, static_alias, reassigned,
+    conditional_release, unproven_release, ownership, wrong_device,
 ]
 
 # Codes the engine raises itself, after the per-acquisition rules have run.

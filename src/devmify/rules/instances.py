@@ -27,7 +27,7 @@ SUMMARY = "allocated or released in a loop over instances"
 def check(f):
     if f.acq.in_loop:
         return f"{f.acq.target} is allocated inside a loop: one object per iteration"
-    for r in f.releases:
+    for r in f.releases + f.suspects:
         if r.context == "loop":
             return f"{r.name}({r.arg}) at line {r.line} runs in a loop over instances"
     return None

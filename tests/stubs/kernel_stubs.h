@@ -1,0 +1,241 @@
+/*
+ * Minimal declarations, written for devmify's golden tests, so that every case
+ * compiles with `gcc -fsyntax-only -Wall -Wextra` before and after conversion.
+ * Only what the cases use; no kernel source.
+ */
+
+/* The kernel builds with -Wno-unused-parameter even at W=1; so do the cases
+ * (an emptied usb .disconnect keeps its unused parameter). */
+#pragma GCC diagnostic ignored "-Wunused-parameter"
+#include <stddef.h>
+#include <stdbool.h>
+
+typedef unsigned int gfp_t;
+typedef unsigned long long resource_size_t;
+typedef unsigned long long dma_addr_t;
+typedef unsigned char u8;
+typedef unsigned short u16;
+typedef unsigned int u32;
+typedef int s32;
+#define GFP_KERNEL 0u
+#define ENOMEM 12
+#define EINVAL 22
+#define ENODEV 19
+#define EIO 5
+#define EBUSY 16
+#define NULL_PTR ((void *)0)
+#define __init
+#define __exit
+#define __iomem
+#define __maybe_unused __attribute__((unused))
+#define __exit_p(x) x
+#define MODULE_LICENSE(x) extern int __module_license_dummy
+#define MODULE_DEVICE_TABLE(t, n) extern int __module_table_dummy
+#define container_of(ptr, type, member) ((type *)((char *)(ptr) - offsetof(type, member)))
+#define IS_ERR(p) ((unsigned long)(p) > (unsigned long)-4096)
+#define PTR_ERR(p) ((long)(p))
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+struct list_head { struct list_head *next, *prev; };
+#define list_for_each_entry_safe(pos, n, head, member) \
+	for (pos = container_of((head)->next, __typeof__(*pos), member), \
+	     n = container_of(pos->member.next, __typeof__(*pos), member); \
+	     &pos->member != (head); \
+	     pos = n, n = container_of(n->member.next, __typeof__(*n), member))
+void list_del(struct list_head *e);
+void list_add_tail(struct list_head *e, struct list_head *h);
+void INIT_LIST_HEAD(struct list_head *h);
+
+struct mutex { int x; };
+void mutex_lock(struct mutex *m);
+void mutex_unlock(struct mutex *m);
+struct spinlock { int x; };
+void spin_lock(struct spinlock *l);
+void spin_unlock(struct spinlock *l);
+
+struct device { struct device *parent; void *platform_data; const char *init_name; };
+struct device_driver { const char *name; const void *of_match_table; const void *pm;
+	int (*probe)(struct device *dev); int (*remove)(struct device *dev); };
+const char *dev_name(const struct device *dev);
+void *dev_get_drvdata(const struct device *dev);
+void dev_set_drvdata(struct device *dev, void *data);
+int dev_err(const struct device *dev, const char *fmt, ...);
+int dev_info(const struct device *dev, const char *fmt, ...);
+int dev_err_probe(const struct device *dev, int err, const char *fmt, ...);
+void *dev_get_platdata(const struct device *dev);
+
+void *kzalloc(size_t size, gfp_t flags);
+void *kmalloc(size_t size, gfp_t flags);
+void *kcalloc(size_t n, size_t size, gfp_t flags);
+void *kmalloc_array(size_t n, size_t size, gfp_t flags);
+char *kstrdup(const char *s, gfp_t gfp);
+const char *kstrdup_const(const char *s, gfp_t gfp);
+void *kmemdup(const void *src, size_t len, gfp_t gfp);
+char *kasprintf(gfp_t gfp, const char *fmt, ...);
+void kfree(const void *p);
+void kfree_const(const void *p);
+void *devm_kzalloc(struct device *dev, size_t size, gfp_t flags);
+void *devm_kmalloc(struct device *dev, size_t size, gfp_t flags);
+void *devm_kcalloc(struct device *dev, size_t n, size_t size, gfp_t flags);
+void *devm_kmalloc_array(struct device *dev, size_t n, size_t size, gfp_t flags);
+char *devm_kstrdup(struct device *dev, const char *s, gfp_t gfp);
+const char *devm_kstrdup_const(struct device *dev, const char *s, gfp_t gfp);
+void *devm_kmemdup(struct device *dev, const void *src, size_t len, gfp_t gfp);
+char *devm_kasprintf(struct device *dev, gfp_t gfp, const char *fmt, ...);
+void *memcpy(void *d, const void *s, size_t n);
+void add_device_randomness(const void *buf, size_t len);
+
+struct resource { resource_size_t start, end; };
+struct platform_device { const char *name; int id; struct device dev; };
+struct platform_device_id { char name[20]; };
+struct platform_driver {
+	int (*probe)(struct platform_device *);
+	int (*remove)(struct platform_device *);
+	struct device_driver driver;
+	const struct platform_device_id *id_table;
+};
+void *platform_get_drvdata(const struct platform_device *pdev);
+void platform_set_drvdata(struct platform_device *pdev, void *data);
+int platform_get_irq(struct platform_device *pdev, unsigned int n);
+int platform_driver_register(struct platform_driver *drv);
+void platform_driver_unregister(struct platform_driver *drv);
+int platform_driver_probe(struct platform_driver *drv, int (*probe)(struct platform_device *));
+#define module_platform_driver(drv) \
+	static int drv##_init(void) { return platform_driver_register(&drv); } \
+	static void __attribute__((unused)) drv##_exit(void) { platform_driver_unregister(&drv); } \
+	extern int drv##_dummy
+#define module_platform_driver_probe(drv, probe) \
+	static int drv##_init(void) { return platform_driver_probe(&drv, probe); } \
+	extern int drv##_dummy
+
+struct i2c_client { unsigned short addr; char name[20]; struct device dev; int irq; };
+struct i2c_device_id { char name[20]; unsigned long driver_data; };
+struct i2c_driver {
+	int (*probe)(struct i2c_client *, const struct i2c_device_id *);
+	int (*probe_new)(struct i2c_client *);
+	void (*remove)(struct i2c_client *);
+	struct device_driver driver;
+	const struct i2c_device_id *id_table;
+};
+void *i2c_get_clientdata(const struct i2c_client *c);
+void i2c_set_clientdata(struct i2c_client *c, void *data);
+int i2c_smbus_read_byte_data(const struct i2c_client *c, u8 cmd);
+int i2c_add_driver(struct i2c_driver *d);
+void i2c_del_driver(struct i2c_driver *d);
+#define module_i2c_driver(drv) \
+	static int drv##_init(void) { return i2c_add_driver(&drv); } \
+	static void __attribute__((unused)) drv##_exit(void) { i2c_del_driver(&drv); } \
+	extern int drv##_dummy
+
+struct spi_device { struct device dev; int irq; u32 max_speed_hz; };
+struct spi_driver {
+	int (*probe)(struct spi_device *);
+	void (*remove)(struct spi_device *);
+	struct device_driver driver;
+};
+void *spi_get_drvdata(const struct spi_device *spi);
+void spi_set_drvdata(struct spi_device *spi, void *data);
+int spi_setup(struct spi_device *spi);
+int spi_register_driver(struct spi_driver *d);
+void spi_unregister_driver(struct spi_driver *d);
+#define module_spi_driver(drv) \
+	static int drv##_init(void) { return spi_register_driver(&drv); } \
+	static void __attribute__((unused)) drv##_exit(void) { spi_unregister_driver(&drv); } \
+	extern int drv##_dummy
+
+struct pci_dev { struct device dev; unsigned int irq; unsigned short vendor, device; };
+struct pci_device_id { unsigned int vendor, device; };
+struct pci_driver {
+	const char *name;
+	const struct pci_device_id *id_table;
+	int (*probe)(struct pci_dev *, const struct pci_device_id *);
+	void (*remove)(struct pci_dev *);
+};
+void *pci_get_drvdata(struct pci_dev *pdev);
+void pci_set_drvdata(struct pci_dev *pdev, void *data);
+int pci_enable_device(struct pci_dev *pdev);
+void pci_disable_device(struct pci_dev *pdev);
+int pci_register_driver(struct pci_driver *d);
+void pci_unregister_driver(struct pci_driver *d);
+#define module_pci_driver(drv) \
+	static int drv##_init(void) { return pci_register_driver(&drv); } \
+	static void __attribute__((unused)) drv##_exit(void) { pci_unregister_driver(&drv); } \
+	extern int drv##_dummy
+
+struct usb_device;
+struct usb_interface { struct device dev; };
+struct usb_device_id { unsigned short idVendor, idProduct; };
+struct usb_driver {
+	const char *name;
+	int (*probe)(struct usb_interface *, const struct usb_device_id *);
+	void (*disconnect)(struct usb_interface *);
+	const struct usb_device_id *id_table;
+};
+void *usb_get_intfdata(struct usb_interface *intf);
+void usb_set_intfdata(struct usb_interface *intf, void *data);
+struct usb_device *interface_to_usbdev(struct usb_interface *intf);
+int usb_register(struct usb_driver *d);
+void usb_deregister(struct usb_driver *d);
+#define module_usb_driver(drv) \
+	static int drv##_init(void) { return usb_register(&drv); } \
+	static void __attribute__((unused)) drv##_exit(void) { usb_deregister(&drv); } \
+	extern int drv##_dummy
+
+struct amba_id { unsigned int id, mask; };
+struct amba_device { struct device dev; struct resource res; unsigned int irq[2]; };
+struct amba_driver {
+	struct device_driver drv;
+	int (*probe)(struct amba_device *, const struct amba_id *);
+	void (*remove)(struct amba_device *);
+	const struct amba_id *id_table;
+};
+void *amba_get_drvdata(struct amba_device *d);
+void amba_set_drvdata(struct amba_device *d, void *data);
+int amba_driver_register(struct amba_driver *d);
+void amba_driver_unregister(struct amba_driver *d);
+#define module_amba_driver(drv) \
+	static int drv##_init(void) { return amba_driver_register(&drv); } \
+	static void __attribute__((unused)) drv##_exit(void) { amba_driver_unregister(&drv); } \
+	extern int drv##_dummy
+
+struct serdev_device { struct device dev; };
+struct serdev_device_driver {
+	int (*probe)(struct serdev_device *);
+	void (*remove)(struct serdev_device *);
+	struct device_driver driver;
+};
+void *serdev_device_get_drvdata(const struct serdev_device *s);
+void serdev_device_set_drvdata(struct serdev_device *s, void *data);
+int serdev_device_open(struct serdev_device *s);
+void serdev_device_close(struct serdev_device *s);
+int serdev_device_driver_register(struct serdev_device_driver *d);
+void serdev_device_driver_unregister(struct serdev_device_driver *d);
+#define module_serdev_device_driver(drv) \
+	static int drv##_init(void) { return serdev_device_driver_register(&drv); } \
+	static void __attribute__((unused)) drv##_exit(void) { serdev_device_driver_unregister(&drv); } \
+	extern int drv##_dummy
+
+struct serio { struct device dev; char name[32]; };
+void serio_register_port(struct serio *s);
+void serio_unregister_port(struct serio *s);
+
+struct file { void *private_data; };
+struct inode { int i_rdev; };
+
+/* Added for the golden cases beyond the first one. */
+void *krealloc(const void *p, size_t new_size, gfp_t flags);
+void pm_runtime_enable(struct device *dev);
+void pm_runtime_disable(struct device *dev);
+
+struct dev_pm_ops {
+	int (*suspend)(struct device *dev);
+	int (*resume)(struct device *dev);
+};
+
+struct file_operations {
+	int (*open)(struct inode *inode, struct file *file);
+	int (*release)(struct inode *inode, struct file *file);
+	long (*unlocked_ioctl)(struct file *file, unsigned int cmd, unsigned long arg);
+};
+#define module_init(fn) int (*__module_init_ptr)(void) = fn
+#define module_exit(fn) void (*__module_exit_ptr)(void) = fn
