@@ -55,3 +55,14 @@ def test_compiles_without_new_warnings(path):
     before = gcc_warnings(path.read_bytes())
     after = gcc_warnings(_expected(path))
     assert [w for w in after if w not in before] == []
+
+
+def _hostile(data: bytes) -> bytes:
+    """The same driver with CRLF line ends and a Latin-1 comment that is not UTF-8."""
+    return data.replace(b"\n", b"\r\n") + b"/* Copyright J\xf6rg M\xfcller \xff */\r\n"
+
+
+@pytest.mark.parametrize("path", CASES, ids=case_id)
+def test_crlf_and_non_utf8_bytes_round_trip(path):
+    result = analyse_bytes("x.c", _hostile(path.read_bytes()))
+    assert result.converted == _hostile(_expected(path))

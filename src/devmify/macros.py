@@ -399,7 +399,8 @@ def _split_args(view: bytes, open_at: int, close_at: int) -> list[tuple[int, int
 
 
 def _type_arguments(buf: bytearray, sc: Scan) -> None:
-    """``f(p, struct foo, m)`` -> ``f(p,        foo, m)``; ``f(unsigned long, a)`` -> ``f(      a)``."""
+    """``f(p, struct foo, m)`` -> ``f(p,        foo, m)``;
+    ``min_t(unsigned long, a, b)`` -> ``min_t(               a, b)``."""
     view = sc.view
     for m in _CALL.finditer(view):
         name = m.group(1)
@@ -598,11 +599,17 @@ def _conditional_groups(directives: list[Directive]) -> list[list[Directive]]:
 
 def _splits_statement(sc: Scan, at: int) -> bool:
     """True when the code before offset ``at`` is a statement still waiting for its body:
-    it ends with ``else`` or with the condition of ``if``, ``while`` or ``for``."""
+    it ends with ``else``, with the condition of ``if``, ``while`` or ``for``, or with a
+    label (``out:``)."""
     view = sc.view
     p = _prev_significant(view, at)
     if p < 0:
         return False
+    if view[p] == 0x3A:  # a label; not "case X:", "default:" nor "a ? b : c"
+        word, start = _word_before(view, _prev_significant(view, p) + 1)
+        q = _prev_significant(view, start)
+        return bool(word) and word != b"default" and word[0] in _IDENT_START \
+            and (q < 0 or view[q] in b";{}")
     if view[p] == 0x29:  # )
         opened = sc.open_paren(p)
         if opened < 0:

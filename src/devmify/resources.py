@@ -372,20 +372,28 @@ class DriverModel:
             return REMOVE if REMOVE in contexts else PROBE_ERROR
         return sorted(c for c in contexts if c not in DELETABLE)[0]
 
-    def assignments(self, path: str, type_path: str | None) -> list[tuple[FunctionInfo, Node]]:
-        """Every `lvalue = value` in the file whose lvalue has access path ``path``, or,
-        where no path links it, the same path by declared type."""
-        out = []
+    def all_assignments(self):
+        """(function info, assignment node) for every `=` in the file."""
         for fname, node in self.fns.items():
             fi = self.info.get(fname)
             if fi is None:
                 fi = FunctionInfo(fname, node, "other", None)
                 self._collect_locals(fi)
             for asg in descendants(node.child_by_field_name("body"), "assignment_expression"):
-                left = self.src.compact(asg.child_by_field_name("left"))
-                if self.canonical(fi, left) == path or \
-                        (type_path and self.type_path(fi, left) == type_path):
-                    out.append((fi, asg))
+                yield fi, asg
+
+    def assignments(self, path: str, type_path: str | None) -> list[tuple[FunctionInfo, Node]]:
+        """Every `lvalue = value` in the file whose lvalue has access path ``path``, or,
+        where no path links it, the same path by declared type."""
+        out = []
+        for fi, asg in self.all_assignments():
+            left = self.src.compact(asg.child_by_field_name("left"))
+            # by type only for a field: copying a pointer into a local elsewhere
+            # (`input = data;` in an IRQ handler) is no second object
+            by_type = type_path is not None and "->" in type_path
+            if self.canonical(fi, left) == path or \
+                    (by_type and self.type_path(fi, left) == type_path):
+                out.append((fi, asg))
         return out
 
 

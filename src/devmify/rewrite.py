@@ -459,7 +459,11 @@ class Rewriter:
                     edits.append(Edit(n.start_byte, n.end_byte, f"goto {fe.retarget[key(n)]};".encode()))
             for n in descendants(fe.node, "labeled_statement"):
                 if key(n) in fe.dead_labels and not self._is_dead(fe, n):
-                    whole_lines.extend(self._label_lines(n, edits))
+                    inner = [c for c in n.named_children if is_statement(c)]
+                    if inner and all(key(c) in fe.dead for c in inner):
+                        dead_nodes.append(n)  # `err: kfree(p);` goes as a whole
+                    else:
+                        whole_lines.extend(self._label_lines(n, edits))
             for n in descendants(fe.node, "compound_statement"):
                 if key(n) in fe.unbraced and not self._is_dead(fe, n):
                     whole_lines.append(self._unbrace(n, edits))
