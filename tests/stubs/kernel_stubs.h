@@ -239,3 +239,7 @@ struct file_operations {
 };
 #define module_init(fn) int (*__module_init_ptr)(void) = fn
 #define module_exit(fn) void (*__module_exit_ptr)(void) = fn
+
+struct miscdevice { int minor; const char *name; };
+int misc_register(struct miscdevice *m);
+void misc_deregister(struct miscdevice *m);
