@@ -34,11 +34,11 @@ from dataclasses import dataclass, field
 
 try:
     from devmify.macros import normalise
-    from devmify.source import parse_bytes
+    from devmify.source import parse_bytes, top_level_nodes
 except ImportError:  # run from a checkout without installing the package
     sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src"))
     from devmify.macros import normalise
-    from devmify.source import parse_bytes
+    from devmify.source import parse_bytes, top_level_nodes
 
 DEFAULT_TREE = os.path.expanduser("~/.cache/devmify/linux-source-6.1")
 DEFAULT_SUBDIRS = ("drivers/input", "drivers/spi")
@@ -79,17 +79,6 @@ class Totals:
         self.missing += fs.missing
 
 
-def _top_level(root):
-    """Top-level nodes, looking into #if/#ifdef blocks (as devmify.source.top_level)."""
-    stack = list(reversed(root.children))
-    while stack:
-        n = stack.pop()
-        if n.type.startswith("preproc_if") or n.type in ("preproc_else", "preproc_elif"):
-            stack.extend(reversed(n.children))
-        else:
-            yield n
-
-
 def analyse(path: str, data: bytes) -> FileStats:
     """Parse ``data`` and collect the statistics; only subtrees with errors are walked."""
     tree = parse_bytes(data)
@@ -112,7 +101,7 @@ def analyse(path: str, data: bytes) -> FileStats:
                          .decode("utf-8", "replace").strip())
         stack.extend(c for c in n.children if c.has_error or c.is_missing)
     funcs = bad = 0
-    for n in _top_level(root):
+    for n in top_level_nodes(root):
         if n.type == "function_definition":
             funcs += 1
             bad += n.has_error

@@ -298,12 +298,8 @@ class DriverModel:
     def releases(self, names: frozenset[str]) -> list[Release]:
         """Every call of a release function anywhere in the file."""
         out = []
-        for fname, node in self.fns.items():
-            fi = self.info.get(fname)
-            if fi is None:
-                fi = FunctionInfo(fname, node, "other", None)
-                self._collect_locals(fi)
-            for call in descendants(node.child_by_field_name("body"), "call_expression"):
+        for fi in self.every_function():
+            for call in descendants(fi.node.child_by_field_name("body"), "call_expression"):
                 name = self.src.text(call.child_by_field_name("function"))
                 if name not in names:
                     continue
@@ -314,7 +310,7 @@ class DriverModel:
                 path = self.canonical(fi, arg)
                 stmts = self._release_statements(call, arg)
                 out.append(Release(
-                    name=name, function=fname, call=call, stmts=stmts, arg=arg, path=path,
+                    name=name, function=fi.name, call=call, stmts=stmts, arg=arg, path=path,
                     context=self._context(fi, stmts[0] if stmts else call, bool(stmts)),
                     line=self.src.line_of(call.start_byte), type_path=self.type_path(fi, arg),
                 ))
@@ -372,14 +368,20 @@ class DriverModel:
             return REMOVE if REMOVE in contexts else PROBE_ERROR
         return sorted(c for c in contexts if c not in DELETABLE)[0]
 
-    def all_assignments(self):
-        """(function info, assignment node) for every `=` in the file."""
+    def every_function(self):
+        """FunctionInfo for every function in the file; those outside the driver's
+        probe/remove closure have role "other" and no flow."""
         for fname, node in self.fns.items():
             fi = self.info.get(fname)
             if fi is None:
                 fi = FunctionInfo(fname, node, "other", None)
                 self._collect_locals(fi)
-            for asg in descendants(node.child_by_field_name("body"), "assignment_expression"):
+            yield fi
+
+    def all_assignments(self):
+        """(function info, assignment node) for every `=` in the file."""
+        for fi in self.every_function():
+            for asg in descendants(fi.node.child_by_field_name("body"), "assignment_expression"):
                 yield fi, asg
 
     def assignments(self, path: str, type_path: str | None) -> list[tuple[FunctionInfo, Node]]:

@@ -133,7 +133,12 @@ def function_name(fn: Node, src: SourceFile) -> str | None:
 
 def top_level(src: SourceFile) -> Iterator[Node]:
     """Top-level nodes, looking inside #if/#ifdef blocks but not into function bodies."""
-    stack = list(reversed(src.root.children))
+    return top_level_nodes(src.root)
+
+
+def top_level_nodes(root: Node) -> Iterator[Node]:
+    """As :func:`top_level`, from a bare tree root."""
+    stack = list(reversed(root.children))
     while stack:
         n = stack.pop()
         if n.type.startswith("preproc_if") or n.type in ("preproc_else", "preproc_elif"):
