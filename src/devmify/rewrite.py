@@ -560,10 +560,13 @@ def _tidy_blank_lines(src: SourceFile, ranges: list[tuple[int, int]]) -> list[tu
 
 
 def _merge(edits: list[Edit]) -> list[Edit]:
-    """Sort, drop edits contained in a larger deletion, and check nothing overlaps."""
+    """Sort, drop duplicates (two driver structs sharing one probe plan the same edit)
+    and edits contained in a larger deletion, and check nothing overlaps."""
     edits.sort(key=lambda e: (e.start, -(e.end - e.start)))
     out: list[Edit] = []
     for e in edits:
+        if out and (e.start, e.end, e.text) == (out[-1].start, out[-1].end, out[-1].text):
+            continue
         if out and e.start < out[-1].end:
             last = out[-1]
             if last.text == b"" and e.end <= last.end:
