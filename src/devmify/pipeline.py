@@ -9,11 +9,11 @@ from .drivers import find_drivers
 from .plan import DriverPlan, plan_driver
 from .rewrite import CleanupFailed, Rewriter, apply
 from .rules import rewrite_check
-from .source import SourceFile, UnreadableSource, parse_bytes
 from .macros import normalise
+from .source import SourceFile, UnreadableSource, parse_bytes
 
 # Words at least one of which a file must contain to be worth parsing.
-_PREFILTER = tuple(n.encode() for n in catalogue.apis()) 
+_PREFILTER = tuple(n.encode() for n in catalogue.apis())
 
 
 @dataclass
@@ -45,6 +45,9 @@ def error_count(data: bytes) -> int:
 
 def analyse_bytes(path: str, raw: bytes) -> FileResult:
     result = FileResult(path, raw, raw)
+    if b"\0" in raw:
+        result.errors.append("binary file (contains NUL bytes)")
+        return result
     if b"_driver" not in raw or not any(w in raw for w in _PREFILTER):
         return result
     try:

@@ -1,0 +1,114 @@
+"""The command line end to end: formats, paths, errors, exit codes, in-place writes."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from devmify.cli import EXIT_FILE_ERRORS, EXIT_OK, EXIT_USAGE, main
+
+EXAMPLES = Path(__file__).parent.parent / "examples" / "drivers"
+
+
+@pytest.fixture
+def tree(tmp_path):
+    dst = tmp_path / "drivers"
+    shutil.copytree(EXAMPLES, dst)
+    return tmp_path
+
+
+def run(args, cwd, capsys):
+    old = os.getcwd()
+    os.chdir(cwd)
+    try:
+        code = main(args)
+    finally:
+        os.chdir(old)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_diff_from_a_directory_applies_with_patch_p1(tree, capsys):
+    code, out, _ = run(["drivers"], tree, capsys)
+    assert code == EXIT_OK
+    assert "--- a/drivers/misc/blinky.c\n+++ b/drivers/misc/blinky.c\n" in out
+    proc = subprocess.run(["patch", "-p1", "--dry-run"], input=out, text=True,
+                          cwd=tree, capture_output=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_json_contract_and_mixed_file_and_directory_arguments(tree, capsys):
+    code, out, _ = run(["--format", "json", "drivers/usb", "drivers/misc/blinky.c"], tree, capsys)
+    report = json.loads(out)
+    assert code == EXIT_OK and report["version"] == 1
+    assert [f["path"] for f in report["files"]] == ["drivers/usb/padport.c", "drivers/misc/blinky.c"]
+    drv = report["files"][0]["drivers"][0]
+    assert set(drv) >= {"bus", "struct", "probe", "remove", "conversions",
+                        "removed_releases", "refusals", "findings"}
+    assert drv["conversions"][0] == {"function": "padport_probe", "line": 22, "from": "kzalloc",
+                                     "to": "devm_kzalloc", "target": "pp"}
+    assert drv["refusals"][0]["rule"] == "DV003" and drv["refusals"][0]["target"] == "serio"
+    assert set(report["summary"]) >= {"files_scanned", "files_changed", "conversions", "refusals"}
+
+
+def test_report_lines_are_kernel_style(tree, capsys):
+    _, out, _ = run(["--format", "report", "drivers/usb"], tree, capsys)
+    assert "drivers/usb/padport.c:23:10: INFO: kzalloc() for serio left unmanaged [DV003]:" in out
+    assert "drivers/usb/padport.c:22:7: WARNING: use devm_kzalloc() instead of kzalloc() for pp" in out
+
+
+def test_a_bad_file_is_an_error_entry_and_the_run_goes_on(tree, capsys):
+    (tree / "drivers" / "broken.c").write_bytes(b"\x7fELF\0\0binary")
+    code, out, err = run(["--format", "json", "drivers"], tree, capsys)
+    report = json.loads(out)
+    assert code == EXIT_FILE_ERRORS
+    bad = [f for f in report["files"] if f["errors"]]
+    assert [f["path"] for f in bad] == ["drivers/broken.c"]
+    assert report["summary"]["conversions"] > 0
+    assert "drivers/broken.c" in err
+
+
+def test_missing_path_is_a_usage_error(tree, capsys):
+    code, _, err = run(["no/such/dir"], tree, capsys)
+    assert code == EXIT_USAGE and "no/such/dir" in err
+
+
+def test_in_place_rewrites_atomically_keeping_mode_and_is_idempotent(tree, capsys):
+    target = tree / "drivers" / "misc" / "blinky.c"
+    target.chmod(0o640)
+    expected_diff = run(["drivers/misc/blinky.c"], tree, capsys)[1]
+    assert run(["--in-place", "drivers"], tree, capsys)[0] == EXIT_OK
+    assert oct(target.stat().st_mode & 0o777) == "0o640"
+    assert b"devm_kzalloc(dev, sizeof(*bl), GFP_KERNEL)" in target.read_bytes()
+    assert not [p for p in (tree / "drivers" / "misc").iterdir() if p.name.startswith(".devmify-")]
+    assert expected_diff and run(["drivers"], tree, capsys)[1] == ""
+
+
+def test_explain_prints_rules_and_apis(capsys):
+    assert main(["explain", "DV001"]) == EXIT_OK
+    text = capsys.readouterr().out
+    for heading in ("What it does", "Why it matters", "Example", "Instead"):
+        assert heading in text
+    assert main(["explain", "kzalloc"]) == EXIT_OK
+    assert "devm_kzalloc" in capsys.readouterr().out
+    assert main(["explain", "nonsense"]) == EXIT_USAGE
+
+
+def test_every_rule_is_documented():
+    from devmify.rules import ALL_RULES
+    codes = [r.CODE for r in ALL_RULES]
+    assert len(codes) == len(set(codes))
+    for rule in ALL_RULES:
+        for heading in ("What it does", "Why it matters", "Example", "Instead"):
+            assert heading in rule.__doc__, (rule.CODE, heading)
+
+
+def test_console_script_runs():
+    proc = subprocess.run([sys.executable, "-m", "devmify", "rules"], capture_output=True, text=True)
+    assert proc.returncode == 0 and "DV001" in proc.stdout
