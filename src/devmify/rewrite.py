@@ -497,12 +497,33 @@ class Rewriter:
         close = cons.end_byte - 1
         return (self.src.line_start(close), self.src.line_end(close))
 
+    def _comment_only_about(self, stmt: Node, dead: set) -> Node | None:
+        """A comment on its own line(s) right above ``stmt`` that can only be about it:
+        what follows ``stmt`` is nothing, dead too, a return, or set apart by a blank
+        line."""
+        if stmt.type == "function_definition":
+            return None
+        prev = stmt.prev_sibling
+        if prev is None or prev.type != "comment" or \
+                self.src.line_of(prev.end_byte) != self.src.line_of(stmt.start_byte) - 1 or \
+                self.src.raw[self.src.line_start(prev.start_byte):prev.start_byte].strip():
+            return None
+        nxt = stmt.next_named_sibling
+        if nxt is None or key(nxt) in dead or nxt.type == "return_statement" or \
+                self.src.line_of(nxt.start_byte) > self.src.line_of(stmt.end_byte) + 1:
+            return prev
+        return None
+
     def _deletion_ranges(self, nodes: list[Node]):
         """Whole lines for nodes alone on their lines; the node and its leading blanks
         otherwise.  Comments directly above a deleted function go with it."""
         lines, inline = [], []
+        dead = {key(n) for n in nodes}
         for n in nodes:
             start, end = n.start_byte, n.end_byte
+            comment = self._comment_only_about(n, dead)
+            if comment is not None:
+                start = comment.start_byte
             if n.type == "initializer_pair":
                 nxt = n.next_sibling
                 if nxt is not None and nxt.type == ",":
