@@ -243,3 +243,10 @@ struct file_operations {
 struct miscdevice { int minor; const char *name; };
 int misc_register(struct miscdevice *m);
 void misc_deregister(struct miscdevice *m);
+
+int request_irq(unsigned int irq, int (*handler)(int, void *), unsigned long flags,
+		const char *name, void *dev_id);
+void free_irq(unsigned int irq, void *dev_id);
+int pmicx_irq_request(void *pmic, int irq, int (*handler)(int, void *), const char *name,
+		      void *data);
+void pmicx_irq_free(void *pmic, int irq, void *data);

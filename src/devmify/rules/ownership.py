@@ -2,10 +2,11 @@
     Refuses memory that the driver never frees after probe succeeds.
 
 Why it matters
-    When neither remove() nor anything it calls frees the object, either the driver
-    leaks it, or it has handed it to another owner that frees it later (the seed's
-    apbps2 case: `serio_register_port()` takes the serio and the serio core frees it).
-    devm would free it at unbind behind the new owner's back.
+    When the object is handed to a function that takes ownership (the list is data:
+    `data/ownership.toml`), or when neither remove() nor anything it calls frees it,
+    either the driver leaks it or another owner frees it later (the seed's apbps2
+    case: `serio_register_port()` takes the serio and the serio core frees it).  devm
+    would free it at unbind behind the new owner's back.
 
 Example
     port = kzalloc(sizeof(*port), GFP_KERNEL);
@@ -17,12 +18,24 @@ Instead
     devmify can convert it); if another subsystem owns it, leave the allocation alone.
 """
 
+from ..known_apis import takes_ownership
+from ..source import descendants
+
 CODE = "DV003"
 NAME = "ownership"
 SUMMARY = "never freed by the driver after probe succeeds: it may belong to someone else"
 
 
 def check(f):
+    for fi in f.model.every_function():
+        for call in descendants(fi.node.child_by_field_name("body"), "call_expression"):
+            name = f.src.text(call.child_by_field_name("function"))
+            if name not in takes_ownership():
+                continue
+            for arg in call.child_by_field_name("arguments").named_children:
+                if f.model.canonical(fi, f.src.compact(arg)) == f.acq.path:
+                    return (f"{f.acq.target} is handed to {name}() at line "
+                            f"{f.src.line_of(call.start_byte)}, which takes ownership of it")
     if any(r.context == "remove" for r in f.releases):
         return None
     if f.model.driver.remove is None:
