@@ -1,17 +1,28 @@
 """Golden cases: tests/cases/<topic>/<name>.c in, <name>.res out (absent: unchanged),
-<name>.json the expected `drivers` of the JSON report (messages not compared)."""
+<name>.json the expected `drivers` of the JSON report (messages not compared).
+A case may name a policy in a comment: `devmify-options: --policy all-or-nothing`."""
 
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
 from devmify import output
-from devmify.pipeline import analyse_bytes
+from devmify import pipeline
 from golden import case_id, cases, gcc_warnings, have_gcc
 
 CASES = cases()
+
+
+def _options(data: bytes) -> dict:
+    m = re.search(rb"devmify-options: --policy ([a-z-]+)", data)
+    return {"policy": m.group(1).decode()} if m else {}
+
+
+def analyse_bytes(path, data):
+    return pipeline.analyse_bytes(path, data, **_options(data))
 
 
 def _expected(path):

@@ -10,6 +10,7 @@ import tempfile
 from . import catalogue, output
 from .pipeline import FileResult, analyse_path
 from .rules import ALL_RULES, by_code, explain
+from .rules.policy import POLICIES
 
 EXIT_OK = 0
 EXIT_FILE_ERRORS = 1
@@ -68,6 +69,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("diff", "json", "report"), default="diff",
                    help="diff (default): unified diff for patch -p1; json: the report "
                         "contract; report: file:line:col: WARNING: lines")
+    p.add_argument("--policy", choices=POLICIES, default="prefix",
+                   help="prefix (default): convert each resource whose release order is "
+                        "kept; all-or-nothing: convert a driver only if nothing in it "
+                        "stays unmanaged (rule DV009)")
     p.add_argument("--in-place", action="store_true",
                    help="rewrite the files (atomically) instead of printing a diff")
     return p
@@ -115,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     results: list[FileResult] = []
     out = sys.stdout
     for real, display in iter_c_files(args.paths):
-        res = analyse_path(real, display)
+        res = analyse_path(real, display, args.policy)
         results.append(res)
         if args.in_place and res.changed:
             write_atomically(real, res.converted)

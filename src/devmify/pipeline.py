@@ -43,7 +43,7 @@ def error_count(data: bytes) -> int:
     return count
 
 
-def analyse_bytes(path: str, raw: bytes) -> FileResult:
+def analyse_bytes(path: str, raw: bytes, policy: str = "prefix") -> FileResult:
     result = FileResult(path, raw, raw)
     if b"\0" in raw:
         result.errors.append("binary file (contains NUL bytes)")
@@ -55,7 +55,7 @@ def analyse_bytes(path: str, raw: bytes) -> FileResult:
     except UnreadableSource as exc:
         result.errors.append(str(exc))
         return result
-    result.plans = [plan_driver(src, d) for d in find_drivers(src)]
+    result.plans = [plan_driver(src, d, policy) for d in find_drivers(src)]
     if not any(p.conversions for p in result.plans):
         return result
     try:
@@ -70,10 +70,10 @@ def analyse_bytes(path: str, raw: bytes) -> FileResult:
     return result
 
 
-def analyse_path(path: str, display: str) -> FileResult:
+def analyse_path(path: str, display: str, policy: str = "prefix") -> FileResult:
     try:
         with open(path, "rb") as fh:
             raw = fh.read()
     except OSError as exc:
         return FileResult(display, errors=[exc.strerror or str(exc)])
-    return analyse_bytes(display, raw)
+    return analyse_bytes(display, raw, policy)

@@ -6,10 +6,11 @@ from dataclasses import dataclass, field
 
 from . import catalogue
 from .cfg import key
+from .known_apis import managed_form
 from .drivers import Driver
 from .resources import DELETABLE, Acquisition, DriverModel, Release
-from .rules import RULES, Facts
-from .source import SourceFile
+from .rules import RULES, Facts, policy, transient
+from .source import SourceFile, descendants
 
 
 @dataclass
@@ -41,7 +42,7 @@ class DriverPlan:
         self.refusals.sort(key=lambda r: r.line)
 
 
-def plan_driver(src: SourceFile, driver: Driver) -> DriverPlan:
+def plan_driver(src: SourceFile, driver: Driver, policy_name: str = "prefix") -> DriverPlan:
     model = DriverModel(src, driver)
     plan = DriverPlan(driver, model)
     releases = model.releases(catalogue.release_names())
@@ -56,7 +57,28 @@ def plan_driver(src: SourceFile, driver: Driver) -> DriverPlan:
             plan.refusals.append(Refusal(acq.function, acq.line, acq.api.name, acq.target,
                                          rule.CODE, msg, acq.call.start_point[1] + 1))
     plan.removed.sort(key=lambda r: r.call.start_byte)
+    if policy_name == "all-or-nothing" and plan.conversions:
+        blocker = _unmanaged_left(plan)
+        if blocker:
+            plan.refuse_all(policy.CODE, f"policy all-or-nothing: {blocker}")
     return plan
+
+
+def _unmanaged_left(plan: DriverPlan) -> str | None:
+    """What would stay unmanaged in the driver after the planned conversions."""
+    for r in plan.refusals:
+        if r.rule != transient.CODE:  # a scratch buffer is no device-lifetime resource
+            return f"{r.api}() for {r.target} at line {r.line} stays unmanaged ({r.rule})"
+    model = plan.model
+    for fi in model.info.values():
+        if fi.role not in ("probe", "probe-helper"):
+            continue
+        for call in descendants(fi.node.child_by_field_name("body"), "call_expression"):
+            name = model.src.text(call.child_by_field_name("function"))
+            if name in managed_form() and name not in catalogue.apis():
+                return (f"{name}() at line {model.src.line_of(call.start_byte)} stays unmanaged "
+                        f"(its managed form {managed_form()[name]}() is not converted by devmify yet)")
+    return None
 
 
 def _facts(src, model, acq, releases) -> Facts:

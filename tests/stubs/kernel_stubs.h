@@ -250,3 +250,9 @@ void free_irq(unsigned int irq, void *dev_id);
 int pmicx_irq_request(void *pmic, int irq, int (*handler)(int, void *), const char *name,
 		      void *data);
 void pmicx_irq_free(void *pmic, int irq, void *data);
+
+struct input_dev { const char *name; };
+struct input_dev *input_allocate_device(void);
+void input_free_device(struct input_dev *dev);
+int input_register_device(struct input_dev *dev);
+void input_unregister_device(struct input_dev *dev);
