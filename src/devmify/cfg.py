@@ -147,8 +147,24 @@ class FunctionFlow:
         if self.on_main_path(stmt) or self.in_loop(stmt):
             return False
         ex = self.exit_from(stmt)
+        if ex.kind == "merge" and self._only_reached_by_goto(stmt):
+            # an unwind ladder falling into the exit the success path shares:
+            # `err_free: kfree(p); out: return ret;` with `goto out;` on success
+            shared = self._enter(ex.node) if ex.node.type == "labeled_statement" else ex.node
+            if isinstance(shared, Node) and shared.type == "return_statement":
+                ex = Exit("return", shared)
         value = ex.value(self.src)
         return value is not None and value not in ("", "0")
+
+    def _only_reached_by_goto(self, stmt: Node) -> bool:
+        """Off the main path and in no conditional block: only a goto gets here."""
+        for a in ancestors(stmt):
+            if key(a) == key(self.body):
+                return True
+            if a.type in ("if_statement", "else_clause", "switch_statement", "case_statement",
+                          *LOOPS) or a.type.startswith("preproc_"):
+                return False
+        return True
 
     def in_loop(self, node: Node) -> bool:
         for a in ancestors(node):
