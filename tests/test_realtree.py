@@ -34,3 +34,30 @@ def test_whole_drivers_tree_patches_apply_reparse_and_are_idempotent(tree):
     assert s["patch_applies"], s["patch_output"]
     assert s["problems"] == []
     assert s["errors"] == []
+
+
+# The seed's seven drivers (../shared/seeds/) and, per allocation its author found
+# unsafe to convert, the rule devmify refuses it with.
+SEED_REFUSALS = {
+    "drivers/input/misc/pcf50633-input.c": {"input": "DV007"},
+    "drivers/tty/hvc/hvc_opal.c": {"pv": "DV002"},
+    "drivers/input/serio/apbps2.c": {"priv->io": "DV003"},
+    "drivers/dma/iop-adma.c": {"iop_chan": "DV004", "adev": "DV006"},
+    "drivers/input/misc/sparcspkr.c": {"state": None},
+    "drivers/nvmem/sunxi_sid.c": {"randomness": "DV001"},
+    "drivers/input/misc/mc13783-pwrbutton.c": {"priv": "DV007"},
+}
+
+
+@pytest.mark.parametrize("path", sorted(SEED_REFUSALS))
+def test_seed_drivers_are_refused_with_their_reason(tree, path):
+    from devmify.pipeline import analyse_path
+
+    result = analyse_path(os.path.join(tree, path), path)
+    converted = {a.target for p in result.plans for a in p.conversions}
+    refused = {r.target: r.rule for p in result.plans for r in p.refusals}
+    for target, rule in SEED_REFUSALS[path].items():
+        assert target not in converted
+        assert target in refused and refused[target].startswith("DV")
+        if rule is not None:
+            assert refused[target] == rule, (target, refused[target])

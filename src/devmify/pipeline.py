@@ -43,7 +43,8 @@ def error_count(data: bytes) -> int:
     return count
 
 
-def analyse_bytes(path: str, raw: bytes, policy: str = "prefix") -> FileResult:
+def analyse_bytes(path: str, raw: bytes, policy: str = "prefix",
+                  fs_path: str | None = None) -> FileResult:
     result = FileResult(path, raw, raw)
     if b"\0" in raw:
         result.errors.append("binary file (contains NUL bytes)")
@@ -51,7 +52,7 @@ def analyse_bytes(path: str, raw: bytes, policy: str = "prefix") -> FileResult:
     if b"_driver" not in raw or not any(w in raw for w in _PREFILTER):
         return result
     try:
-        src = SourceFile.from_bytes(path, raw)
+        src = SourceFile.from_bytes(path, raw, fs_path)
     except UnreadableSource as exc:
         result.errors.append(str(exc))
         return result
@@ -76,4 +77,4 @@ def analyse_path(path: str, display: str, policy: str = "prefix") -> FileResult:
             raw = fh.read()
     except OSError as exc:
         return FileResult(display, errors=[exc.strerror or str(exc)])
-    return analyse_bytes(display, raw, policy)
+    return analyse_bytes(display, raw, policy, path)

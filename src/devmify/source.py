@@ -37,15 +37,16 @@ class SourceFile:
     raw: bytes
     tree: object = field(repr=False)
     _line_starts: list[int] = field(repr=False, default_factory=list)
+    fs_path: str = ""  # where the file is on disk, for looking up its headers
 
     @classmethod
-    def from_bytes(cls, path: str, raw: bytes) -> "SourceFile":
+    def from_bytes(cls, path: str, raw: bytes, fs_path: str | None = None) -> "SourceFile":
         if b"\0" in raw:
             raise UnreadableSource("binary file (contains NUL bytes)")
         tree = parse_bytes(normalise(raw))
         starts = [0]
         starts.extend(i + 1 for i, c in enumerate(raw) if c == 0x0A)
-        return cls(path, raw, tree, starts)
+        return cls(path, raw, tree, starts, fs_path or path)
 
     @classmethod
     def read(cls, path: str, display: str | None = None) -> "SourceFile":
@@ -54,7 +55,7 @@ class SourceFile:
                 raw = fh.read()
         except OSError as exc:
             raise UnreadableSource(exc.strerror or str(exc)) from exc
-        return cls.from_bytes(display or path, raw)
+        return cls.from_bytes(display or path, raw, path)
 
     @property
     def root(self) -> Node:

@@ -88,14 +88,14 @@ def _tree_include_dir(path: str) -> str | None:
 def _includes(src: SourceFile):
     """Paths of the headers ``src`` includes that exist: `"x.h"` beside it, `<x.h>`
     under the kernel tree's include/."""
-    base = os.path.dirname(src.path)
+    base = os.path.dirname(src.fs_path)
     include_dir = None
     for kind, name in _INCLUDE.findall(src.raw):
         name = name.decode("utf-8", "replace")
         if kind == b'"':
             header = os.path.join(base, name)
         else:
-            include_dir = include_dir or _tree_include_dir(src.path)
+            include_dir = include_dir or _tree_include_dir(src.fs_path)
             if include_dir is None:
                 continue
             header = os.path.join(include_dir, name)
