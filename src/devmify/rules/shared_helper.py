@@ -14,6 +14,8 @@ Instead
     Leave the helper unmanaged, or move the allocation into probe.
 """
 
+from ..source import enclosing_function, function_name
+
 CODE = "DV014"
 NAME = "shared-helper"
 SUMMARY = "allocated in a helper that is also called from outside probe"
@@ -23,6 +25,7 @@ def check(f):
     fi = f.model.info[f.acq.function]
     for caller, call in fi.callers:
         if caller is None or caller.role not in ("probe", "probe-helper"):
-            name = caller.name if caller else "another function"
+            outer = enclosing_function(call)
+            name = caller.name if caller else (function_name(outer, f.src) if outer else "file scope")
             return f"{fi.name}() is also called from {name}() at line {f.src.line_of(call.start_byte)}"
     return None
