@@ -1,6 +1,7 @@
 """Facts about kernel APIs beyond the conversion catalogue: which unmanaged calls have a
-managed form in 6.1 (``data/devres_6_1.toml``) and which calls take ownership of the
-object passed to them (``data/ownership.toml``)."""
+managed form in 6.1 (``data/devres_6_1.toml``), which have none
+(``data/unmanaged_only.toml``), and which calls take ownership of the object passed to
+them (``data/ownership.toml``)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,12 @@ def _load(name: str) -> dict:
 def managed_form() -> dict[str, str]:
     """Unmanaged acquisition -> its devres form, for every pair in the 6.1 table."""
     return _load("devres_6_1.toml")["managed_form"]
+
+
+@lru_cache(maxsize=1)
+def no_managed_form() -> dict[str, str]:
+    """Acquisition -> its release, for acquisitions that have no devres form in 6.1."""
+    return _load("unmanaged_only.toml")["no_managed_form"]
 
 
 @lru_cache(maxsize=1)

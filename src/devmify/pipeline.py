@@ -56,7 +56,12 @@ def analyse_bytes(path: str, raw: bytes, policy: str = "prefix",
     except UnreadableSource as exc:
         result.errors.append(str(exc))
         return result
-    result.plans = [plan_driver(src, d, policy) for d in find_drivers(src)]
+    drivers = find_drivers(src)
+    result.plans = [
+        plan_driver(src, d, policy, frozenset(
+            f for o in drivers if o is not d for f in (o.probe, o.remove) if f))
+        for d in drivers
+    ]
     if not any(p.conversions for p in result.plans):
         return result
     try:

@@ -9,7 +9,7 @@ from .cfg import key
 from .known_apis import managed_form
 from .drivers import Driver
 from .resources import DELETABLE, Acquisition, DriverModel, Release
-from .rules import RULES, Facts, policy, transient
+from .rules import RULES, Facts, no_managed_form, policy, transient
 from .source import SourceFile, descendants
 
 
@@ -42,12 +42,15 @@ class DriverPlan:
         self.refusals.sort(key=lambda r: r.line)
 
 
-def plan_driver(src: SourceFile, driver: Driver, policy_name: str = "prefix") -> DriverPlan:
+def plan_driver(src: SourceFile, driver: Driver, policy_name: str = "prefix",
+                others: frozenset[str] = frozenset()) -> DriverPlan:
+    """``others``: probe and remove functions of the file's other drivers, whose own
+    releases of a same-typed local free their own instances, not this driver's."""
     model = DriverModel(src, driver)
     plan = DriverPlan(driver, model)
     releases = model.releases(catalogue.release_names())
     for acq in model.acquisitions():
-        facts = _facts(src, model, acq, releases)
+        facts = _facts(src, model, acq, releases, others)
         verdict = next(((r, msg) for r in RULES if (msg := r.check(facts))), None)
         if verdict is None:
             plan.conversions.append(acq)
@@ -57,11 +60,24 @@ def plan_driver(src: SourceFile, driver: Driver, policy_name: str = "prefix") ->
             plan.refusals.append(Refusal(acq.function, acq.line, acq.api.name, acq.target,
                                          rule.CODE, msg, acq.call.start_point[1] + 1))
     plan.removed.sort(key=lambda r: r.call.start_byte)
+    for function, call, name in no_managed_form.unmanaged_only(model):
+        target = _lvalue_of(src, call)
+        plan.refusals.append(Refusal(function, src.line_of(call.start_byte), name, target,
+                                     no_managed_form.CODE, no_managed_form.message(name),
+                                     call.start_point[1] + 1))
+    plan.refusals.sort(key=lambda r: r.line)
     if policy_name == "all-or-nothing" and plan.conversions:
         blocker = _unmanaged_left(plan)
         if blocker:
             plan.refuse_all(policy.CODE, f"policy all-or-nothing: {blocker}")
     return plan
+
+
+def _lvalue_of(src: SourceFile, call) -> str:
+    parent = call.parent
+    if parent is not None and parent.type == "assignment_expression":
+        return src.compact(parent.child_by_field_name("left"))
+    return ""
 
 
 def _unmanaged_left(plan: DriverPlan) -> str | None:
@@ -81,14 +97,14 @@ def _unmanaged_left(plan: DriverPlan) -> str | None:
     return None
 
 
-def _facts(src, model, acq, releases) -> Facts:
+def _facts(src, model, acq, releases, others) -> Facts:
     if not acq.path:
         return Facts(src, model, acq, [], [], [])
     matched = [r for r in releases if r.path == acq.path and r.name in acq.api.releases]
     suspects = [
         r for r in releases
         if r not in matched and acq.type_path and r.type_path == acq.type_path
-        and r.name in acq.api.releases
+        and r.name in acq.api.releases and r.function not in others
     ]
     own = key(acq.stmt)
     assignments = [

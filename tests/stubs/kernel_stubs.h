@@ -86,7 +86,7 @@ void *memcpy(void *d, const void *s, size_t n);
 void add_device_randomness(const void *buf, size_t len);
 
 struct resource { resource_size_t start, end; };
-struct platform_device { const char *name; int id; struct device dev; };
+struct platform_device { const char *name; int id; struct device dev; struct resource *resource; };
 struct platform_device_id { char name[20]; };
 struct platform_driver {
 	int (*probe)(struct platform_device *);
@@ -256,3 +256,8 @@ struct input_dev *input_allocate_device(void);
 void input_free_device(struct input_dev *dev);
 int input_register_device(struct input_dev *dev);
 void input_unregister_device(struct input_dev *dev);
+
+void *of_ioremap(struct resource *res, unsigned long offset, unsigned long size, const char *name);
+void of_iounmap(struct resource *res, void *base, unsigned long size);
+void *ioremap(resource_size_t offset, unsigned long size);
+void iounmap(void *addr);

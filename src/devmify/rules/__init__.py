@@ -29,7 +29,7 @@ class Facts:
 from . import (  # noqa: E402  (the rules need Facts defined first)
     parse_error, shape, shared_helper, wrong_device, transient, static_alias,
     instances, conditional_release, unproven_release, reassigned, ownership,
-    lifetime, private_helper, policy, rewrite_check,
+    lifetime, private_helper, policy, rewrite_check, no_managed_form,
 )
 
 # Most specific first: the reason a maintainer learns most from is the one reported.
@@ -40,7 +40,7 @@ RULES: list[ModuleType] = [
 ]
 
 # Codes the engine raises itself, after the per-acquisition rules have run.
-ENGINE_RULES: list[ModuleType] = [policy, rewrite_check]
+ENGINE_RULES: list[ModuleType] = [policy, rewrite_check, no_managed_form]
 ALL_RULES = RULES + ENGINE_RULES
 
 
