@@ -18,6 +18,7 @@ typedef unsigned short u16;
 typedef unsigned int u32;
 typedef int s32;
 #define GFP_KERNEL 0u
+#define PAGE_SIZE 4096ul
 #define ENOMEM 12
 #define EINVAL 22
 #define ENODEV 19

@@ -28,6 +28,7 @@ import re
 from functools import lru_cache
 
 from ..source import SourceFile, UnreadableSource, descendants, top_level
+from . import ownership
 
 CODE = "DV006"
 NAME = "lifetime"
@@ -39,11 +40,17 @@ REFCOUNTED_MEMBERS = (
     "fb_info", "serio", "input_dev", "tty_port", "gendisk", "watchdog_device",
     "rtc_device", "mtd_info", "gameport", "snd_card", "net_device", "dma_device",
 )
+# Embedded objects whose subsystem waits for the last reference when unregistering
+# (i2c_del_adapter() waits for dev_released; fw_core_remove_card() waits on
+# card->done): memory embedding them is not touched after remove() returns.
+SYNCHRONOUS_RELEASE = ("i2c_adapter", "fw_card")
+NESTING = 3  # how deep embedded struct types are followed
+INCLUDE_DEPTH = 3  # the file's includes, theirs, and theirs
 _INCLUDE = re.compile(rb'^\s*#\s*include\s*([<"])([^>"]+)[>"]', re.MULTILINE)
 
 
 def _struct_members(src: SourceFile) -> dict[str, list[str]]:
-    """struct name -> refcounted struct types it embeds by value."""
+    """struct name -> the struct types it embeds by value."""
     out: dict[str, list[str]] = {}
     for node in top_level(src):
         for spec in descendants(node, "struct_specifier"):
@@ -56,9 +63,7 @@ def _struct_members(src: SourceFile) -> dict[str, list[str]]:
                 decl = field.child_by_field_name("declarator") if typ is not None else None
                 if typ is not None and typ.type == "struct_specifier" and decl is not None \
                         and decl.type in ("field_identifier", "array_declarator"):
-                    member = src.text(typ.child_by_field_name("name"))
-                    if member in REFCOUNTED_MEMBERS:
-                        members.append(member)
+                    members.append(src.text(typ.child_by_field_name("name")))
     return out
 
 
@@ -85,11 +90,12 @@ def _tree_include_dir(path: str) -> str | None:
     return None
 
 
-def _includes(src: SourceFile):
+def _includes(src: SourceFile) -> list[str]:
     """Paths of the headers ``src`` includes that exist: `"x.h"` beside it, `<x.h>`
     under the kernel tree's include/."""
     base = os.path.dirname(src.fs_path)
     include_dir = None
+    out = []
     for kind, name in _INCLUDE.findall(src.raw):
         name = name.decode("utf-8", "replace")
         if kind == b'"':
@@ -100,33 +106,65 @@ def _includes(src: SourceFile):
                 continue
             header = os.path.join(include_dir, name)
         if os.path.isfile(header):
-            yield os.path.normpath(header), kind == b'"'
+            out.append(os.path.normpath(header))
+    return out
 
 
-def embedded_members(src: SourceFile, struct_name: str) -> list[str]:
-    """Refcounted struct types embedded by value in `struct <struct_name>`, looked up in
-    the file, the headers it includes, and the headers its own `"x.h"` include."""
+@lru_cache(maxsize=4096)
+def _header_includes(path: str) -> tuple[str, ...]:
+    header = _header(path)
+    return tuple(_includes(header)) if header is not None else ()
+
+
+def embedded_types(src: SourceFile, struct_name: str) -> list[str] | None:
+    """Struct types embedded by value in `struct <struct_name>`, looked up in the file
+    and then, breadth first, in the headers it includes and those they include
+    (INCLUDE_DEPTH levels); None if the struct was not found."""
     local = _struct_members(src).get(struct_name)
     if local is not None:
         return local
-    for path, quoted in _includes(src):
-        found = _header_members(path).get(struct_name)
-        if found is not None:
-            return found
-        header = _header(path) if quoted else None
-        for inner, _ in _includes(header) if header is not None else ():
-            found = _header_members(inner).get(struct_name)
+    level, seen = _includes(src), set()
+    for _ in range(INCLUDE_DEPTH):
+        nxt = []
+        for path in level:
+            if path in seen:
+                continue
+            seen.add(path)
+            found = _header_members(path).get(struct_name)
             if found is not None:
                 return found
+            nxt.extend(_header_includes(path))
+        level = nxt
+    return None
+
+
+def refcounted_chain(src: SourceFile, struct_name: str, depth: int = NESTING) -> list[str]:
+    """The embedding chain from `struct <struct_name>` down to a refcounted member
+    (`["usb_gadget", "device"]`), or [] when there is none within ``depth`` levels."""
+    if struct_name in SYNCHRONOUS_RELEASE:
+        return []
+    members = [m for m in embedded_types(src, struct_name) or [] if m not in SYNCHRONOUS_RELEASE]
+    for m in members:
+        if m in REFCOUNTED_MEMBERS:
+            return [m]
+    if depth > 1:
+        for m in dict.fromkeys(members):
+            chain = refcounted_chain(src, m, depth - 1)
+            if chain:
+                return [m, *chain]
     return []
 
 
 def check(f):
     tp = f.acq.type_path
     if tp and "->" not in tp:
-        members = embedded_members(f.src, tp.removeprefix("struct "))
-        if members:
-            return f"{tp} embeds a struct {members[0]}, which can outlive unbind"
+        name = tp.removeprefix("struct ")
+        if name in REFCOUNTED_MEMBERS:  # the object itself; DV003 says who owns it
+            return None if ownership.handed_to(f) else f"a {tp} is refcounted: it can outlive unbind"
+        chain = refcounted_chain(f.src, name)
+        if chain:
+            via = "".join(f", which embeds a struct {m}" for m in chain[1:])
+            return f"{tp} embeds a struct {chain[0]}{via}, which can outlive unbind"
     for fi, asg in f.model.all_assignments():
         left = f.src.compact(asg.child_by_field_name("left"))
         if not left.endswith("->private_data"):

@@ -26,7 +26,8 @@ NAME = "ownership"
 SUMMARY = "never freed by the driver after probe succeeds: it may belong to someone else"
 
 
-def check(f):
+def handed_to(f) -> str | None:
+    """The refusal message when the object is passed to a function that owns it after."""
     for fi in f.model.every_function():
         for call in descendants(fi.node.child_by_field_name("body"), "call_expression"):
             name = f.src.text(call.child_by_field_name("function"))
@@ -36,6 +37,13 @@ def check(f):
                 if f.model.canonical(fi, f.src.compact(arg)) == f.acq.path:
                     return (f"{f.acq.target} is handed to {name}() at line "
                             f"{f.src.line_of(call.start_byte)}, which takes ownership of it")
+    return None
+
+
+def check(f):
+    transfer = handed_to(f)
+    if transfer:
+        return transfer
     if any(r.context == "remove" for r in f.releases):
         return None
     if f.model.driver.remove is None:

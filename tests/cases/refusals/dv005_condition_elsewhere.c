@@ -17,7 +17,7 @@ static int shmx_probe(struct platform_device *pdev)
 	if (!sh)
 		return -ENOMEM;
 
-	sh->window = kzalloc(4096, GFP_KERNEL);
+	sh->window = kzalloc(256, GFP_KERNEL);
 	if (!sh->window)
 		return -ENOMEM;
 

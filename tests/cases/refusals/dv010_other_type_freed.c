@@ -33,7 +33,7 @@ static int logx_probe(struct platform_device *pdev)
 	if (!lg)
 		return -ENOMEM;
 
-	lg->ring = kmalloc(4096, GFP_KERNEL);
+	lg->ring = kmalloc(256, GFP_KERNEL);
 	if (!lg->ring)
 		return -ENOMEM;
 
