@@ -20,7 +20,7 @@ from .buses import GENERIC_DRVDATA_GET, GENERIC_DRVDATA_SET
 from .catalogue import Api
 from .cfg import FunctionFlow
 from .drivers import Driver, params
-from .source import SourceFile, descendants, functions, is_static, top_level
+from .source import SourceFile, descendants, functions, is_static, strip_casts, top_level
 
 DRVDATA = "@drvdata"
 _ROOT = re.compile(r"^[A-Za-z_]\w*")
@@ -161,11 +161,11 @@ class DriverModel:
             name = _declarator_name(decl, self.src)
             value = decl.child_by_field_name("value")
             if name and value is not None:
-                yield name, _strip_casts(value)
+                yield name, strip_casts(value)
         for asg in descendants(body, "assignment_expression"):
             left = asg.child_by_field_name("left")
             if left.type == "identifier" and self.src.text(asg.child_by_field_name("operator")) == "=":
-                yield self.src.text(left), _strip_casts(asg.child_by_field_name("right"))
+                yield self.src.text(left), strip_casts(asg.child_by_field_name("right"))
 
     def _store_aliases(self, fi: FunctionInfo) -> None:
         """`x = priv->chip` (x stands for priv->chip) and `priv->chip = x` (likewise)."""
@@ -177,7 +177,7 @@ class DriverModel:
                     fi.aliases[lhs] = self.canonical(fi, self.src.compact(rhs))
             body = fi.node.child_by_field_name("body")
             for asg in descendants(body, "assignment_expression"):
-                left, right = asg.child_by_field_name("left"), _strip_casts(asg.child_by_field_name("right"))
+                left, right = asg.child_by_field_name("left"), strip_casts(asg.child_by_field_name("right"))
                 if left.type == "field_expression" and right.type == "identifier":
                     name = self.src.text(right)
                     if name in fi.locals and name not in fi.aliases:
@@ -420,15 +420,6 @@ def _returns_before(fi: FunctionInfo, stmt: Node) -> bool:
         if ret.start_byte < stmt.start_byte and not fi.flow.on_main_path(ret):
             return True
     return False
-
-
-def _strip_casts(node: Node) -> Node:
-    while node.type in ("cast_expression", "parenthesized_expression"):
-        inner = node.child_by_field_name("value") or (node.named_children[-1] if node.named_children else None)
-        if inner is None:
-            break
-        node = inner
-    return node
 
 
 def _declarator_name(decl: Node, src: SourceFile) -> str | None:

@@ -159,6 +159,16 @@ def functions(src: SourceFile) -> dict[str, Node]:
     return out
 
 
+def strip_casts(node: Node) -> Node:
+    """The expression inside any casts and parentheses: `(u8 *)(p)` -> `p`."""
+    while node.type in ("cast_expression", "parenthesized_expression"):
+        inner = node.child_by_field_name("value") or (node.named_children[-1] if node.named_children else None)
+        if inner is None:
+            break
+        node = inner
+    return node
+
+
 def is_static(fn: Node, src: SourceFile) -> bool:
     return any(c.type == "storage_class_specifier" and src.text(c) == "static" for c in fn.children)
 

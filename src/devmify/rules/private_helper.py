@@ -27,7 +27,7 @@ Instead
 """
 
 from ..known_apis import has_managed_form, lock_call
-from ..source import descendants
+from ..source import descendants, strip_casts
 
 CODE = "DV007"
 NAME = "private-helper"
@@ -66,7 +66,8 @@ def check(f):
                 continue
             args = call.child_by_field_name("arguments").named_children
             callbacks = [a for a in args if a.type == "identifier" and f.src.text(a) in f.model.fns]
-            data = [a for a in args if f.model.canonical(fi, f.src.compact(a)) == f.acq.path]
+            data = [a for a in args
+                    if f.model.canonical(fi, f.src.compact(strip_casts(a))) == f.acq.path]
             if callbacks and data:
                 return (f"{f.acq.target} is callback data of {name}() at line "
                         f"{f.src.line_of(call.start_byte)}, a registration with no managed form "
