@@ -112,3 +112,16 @@ def test_every_rule_is_documented():
 def test_console_script_runs():
     proc = subprocess.run([sys.executable, "-m", "devmify", "rules"], capture_output=True, text=True)
     assert proc.returncode == 0 and "DV001" in proc.stdout
+
+
+def test_a_reader_closing_the_pipe_early_is_not_a_traceback(tree, src_dir=None):
+    blinky = (tree / "drivers" / "misc" / "blinky.c").read_bytes()
+    for i in range(120):  # far more diff than a pipe buffer holds
+        (tree / "drivers" / "misc" / f"blinky{i:03}.c").write_bytes(blinky)
+    src_dir = src_dir or str(Path(__file__).parent.parent / "src")
+    proc = subprocess.run(
+        f"{sys.executable} -m devmify drivers | head -1", shell=True, cwd=tree,
+        capture_output=True, text=True, env={**os.environ, "PYTHONPATH": src_dir},
+    )
+    assert proc.stdout.startswith("--- a/drivers/")
+    assert "Traceback" not in proc.stderr

@@ -15,6 +15,7 @@ from .rules.policy import POLICIES
 EXIT_OK = 0
 EXIT_FILE_ERRORS = 1
 EXIT_USAGE = 2
+EXIT_PIPE_CLOSED = 141  # as git: the reader (e.g. `| head`) went away
 
 EPILOG = """\
 subcommands:
@@ -26,6 +27,7 @@ exit status:
   0  success (whether or not anything was converted)
   1  some files could not be read or parsed (listed as errors; the run went on)
   2  bad usage
+  141  the output pipe was closed early (e.g. `devmify ... | head`)
 """
 
 
@@ -108,6 +110,14 @@ def _subcommand(argv: list[str]) -> int | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_PIPE_CLOSED
+
+
+def _main(argv: list[str] | None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     sub = _subcommand(argv)
     if sub is not None:
