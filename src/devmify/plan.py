@@ -10,7 +10,7 @@ from .known_apis import managed_form
 from .drivers import Driver
 from .resources import DELETABLE, Acquisition, DriverModel, Release
 from .rules import RULES, Facts, no_managed_form, policy, transient
-from .source import SourceFile, descendants
+from .source import SourceFile, descendants, strip_casts
 
 
 @dataclass
@@ -73,6 +73,14 @@ def plan_driver(src: SourceFile, driver: Driver, policy_name: str = "prefix",
     return plan
 
 
+def _calls(src: SourceFile, value, function: str) -> bool:
+    """``value`` is (a cast of) a call to ``function``: `priv->buf = foo_alloc(...)`
+    stores the object the helper allocated and returned."""
+    value = strip_casts(value)
+    return value.type == "call_expression" and \
+        src.text(value.child_by_field_name("function")) == function
+
+
 def _lvalue_of(src: SourceFile, call) -> str:
     parent = call.parent
     if parent is not None and parent.type == "assignment_expression":
@@ -113,5 +121,6 @@ def _facts(src, model, acq, releases, others) -> Facts:
         and not any(key(asg.parent) == key(s) for r in matched for s in r.stmts)
         # `priv->port = port` stores the object itself: not a second object
         and model.canonical(fi, src.compact(asg.child_by_field_name("right"))) != acq.path
+        and not _calls(src, asg.child_by_field_name("right"), acq.function)
     ]
     return Facts(src, model, acq, matched, suspects, assignments)

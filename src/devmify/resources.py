@@ -230,7 +230,34 @@ class DriverModel:
             bus_param = self.driver.device_param(fi.node, self.src)
             if bus_param is not None and fi.aliases.get(bus_param) == "@dev":
                 self._set_device(fi, bus_param)
+        self._returned_alias(fi)
         self._store_aliases(fi)
+
+    def _returned_alias(self, fi: FunctionInfo) -> None:
+        """`p = kzalloc(...); ... return p;` in a helper whose every caller stores the
+        result the same way (`priv->buf = helper(...)`): p stands for priv->buf."""
+        returned = set()
+        for ret in descendants(fi.node.child_by_field_name("body"), "return_statement"):
+            value = [c for c in ret.named_children if c.type != "comment"]
+            if not value:
+                return
+            text = self.src.compact(value[0])
+            if value[0].type == "identifier" and text in fi.locals and text not in fi.aliases:
+                returned.add(text)
+            elif not (text == "NULL" or text.startswith("ERR_PTR(")):
+                return
+        stored = set()
+        for caller, call in fi.callers:
+            holder = call
+            while holder.parent is not None and holder.parent.type in ("cast_expression", "parenthesized_expression"):
+                holder = holder.parent
+            asg = holder.parent
+            if caller is None or asg is None or asg.type != "assignment_expression" or \
+                    asg.parent.type != "expression_statement":
+                return
+            stored.add(self.canonical(caller, self.src.compact(asg.child_by_field_name("left"))))
+        if len(returned) == 1 and len(stored) == 1:
+            fi.aliases[returned.pop()] = stored.pop()
 
     # -- paths --------------------------------------------------------------------------
     def canonical(self, fi: FunctionInfo, text: str) -> str:

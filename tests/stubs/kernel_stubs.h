@@ -35,6 +35,7 @@ typedef int s32;
 #define container_of(ptr, type, member) ((type *)((char *)(ptr) - offsetof(type, member)))
 #define IS_ERR(p) ((unsigned long)(p) > (unsigned long)-4096)
 #define PTR_ERR(p) ((long)(p))
+#define ERR_PTR(e) ((void *)(long)(e))
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 struct list_head { struct list_head *next, *prev; };
