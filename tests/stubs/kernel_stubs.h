@@ -263,3 +263,8 @@ void *of_ioremap(struct resource *res, unsigned long offset, unsigned long size,
 void of_iounmap(struct resource *res, void *base, unsigned long size);
 void *ioremap(resource_size_t offset, unsigned long size);
 void iounmap(void *addr);
+
+struct work_struct { long data; void (*func)(struct work_struct *work); };
+#define INIT_WORK(w, f) ((w)->func = (f))
+int schedule_work(struct work_struct *work);
+int cancel_work_sync(struct work_struct *work);
