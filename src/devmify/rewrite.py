@@ -51,6 +51,8 @@ class FunctionEdits:
     dead: set = field(default_factory=set)          # keys of deleted statements
     replaced: dict = field(default_factory=dict)    # key of goto -> replacement text
     retarget: dict = field(default_factory=dict)    # key of goto -> label it now jumps to
+    returned_at: set = field(default_factory=set)   # returns our rewritten gotos copied: the
+                                                    # other gotos there become returns too
     dead_labels: set = field(default_factory=set)   # keys of labeled_statements losing the label
     unbraced: set = field(default_factory=set)      # keys of compound statements losing braces
     deleted: bool = False                           # the whole function goes
@@ -210,11 +212,12 @@ class Rewriter:
                     changed = True
                 continue
             inner = [c for c in original.named_children if is_statement(c)]
-            if inner and key(inner[0]) == key(first):
-                continue  # it already only returned: not ours to rewrite
+            if inner and key(inner[0]) == key(first) and key(first) not in fe.returned_at:
+                continue  # it already only returned and we sent nothing there: not ours
             if not self._return_in_scope(fe, first, g):
                 continue
             fe.replaced[key(g)] = self._fold_assignment(fe, g, first)
+            fe.returned_at.add(key(first))
             changed = True
         return changed
 
