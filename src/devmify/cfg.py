@@ -186,13 +186,6 @@ class FunctionFlow:
             child = a
         return out
 
-    def in_preproc_block(self, node: Node) -> bool:
-        for a in ancestors(node):
-            if key(a) == key(self.body):
-                return False
-            if a.type.startswith("preproc_"):
-                return True
-        return False
 
 
 def _statements_below(node: Node):

@@ -74,10 +74,6 @@ class SourceFile:
         """1-based line number of a byte offset."""
         return bisect.bisect_right(self._line_starts, offset)
 
-    def column_of(self, offset: int) -> int:
-        """1-based column (in bytes) of a byte offset."""
-        return offset - self._line_starts[self.line_of(offset) - 1] + 1
-
     def line_start(self, offset: int) -> int:
         return self._line_starts[self.line_of(offset) - 1]
 
@@ -93,11 +89,6 @@ class SourceFile:
             i += 1
         return self.raw[start:i]
 
-    def alone_on_lines(self, node: Node) -> bool:
-        """True when only whitespace shares the lines the node spans."""
-        before = self.raw[self.line_start(node.start_byte):node.start_byte]
-        after = self.raw[node.end_byte:self.line_end(node.end_byte)]
-        return not before.strip() and not after.strip()
 
 
 def walk(node: Node) -> Iterator[Node]:
