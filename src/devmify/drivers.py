@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from tree_sitter import Node
 
 from .buses import Bus, buses
-from .source import SourceFile, descendants, functions, top_level
+from .source import SourceFile, descendants, functions, parameter_declarations, top_level
 
 # Wrappers that may surround a callback in an initialiser: `.remove = __exit_p(foo_remove)`.
 CALLBACK_WRAPPERS = ("__exit_p", "__devexit_p", "pm_ptr", "pm_sleep_ptr")
@@ -38,16 +38,8 @@ def param_of_type(fn: Node, src: SourceFile, struct_name: str) -> str | None:
 
 def params(fn: Node, src: SourceFile) -> list[tuple[str, str]]:
     """(name, struct type name or '') for each pointer parameter of ``fn``."""
-    decl = fn.child_by_field_name("declarator")
-    while decl is not None and decl.type != "function_declarator":
-        decl = decl.child_by_field_name("declarator")
-    if decl is None:
-        return []
     out = []
-    plist = decl.child_by_field_name("parameters")
-    for p in plist.named_children if plist else []:
-        if p.type != "parameter_declaration":
-            continue
+    for p in parameter_declarations(fn):
         typ = p.child_by_field_name("type")
         d = p.child_by_field_name("declarator")
         if d is None or d.type != "pointer_declarator":

@@ -20,7 +20,9 @@ from .buses import GENERIC_DRVDATA_GET, GENERIC_DRVDATA_SET
 from .catalogue import Api
 from .cfg import FunctionFlow
 from .drivers import Driver, params
-from .source import SourceFile, descendants, functions, is_static, strip_casts, top_level
+from .source import (
+    SourceFile, descendants, functions, is_static, parameter_declarations, strip_casts, top_level,
+)
 
 DRVDATA = "@drvdata"
 _ROOT = re.compile(r"^[A-Za-z_]\w*")
@@ -457,15 +459,7 @@ def _declarator_name(decl: Node, src: SourceFile) -> str | None:
 
 
 def _param_names(fn: Node, src: SourceFile) -> list[str]:
-    decl = fn.child_by_field_name("declarator")
-    while decl is not None and decl.type != "function_declarator":
-        decl = decl.child_by_field_name("declarator")
-    plist = decl.child_by_field_name("parameters") if decl is not None else None
-    out = []
-    for p in plist.named_children if plist else []:
-        if p.type == "parameter_declaration":
-            out.append(_declarator_name(p, src) or "")
-    return out
+    return [_declarator_name(p, src) or "" for p in parameter_declarations(fn)]
 
 
 def _file_scope_names(src: SourceFile) -> set[str]:

@@ -113,10 +113,22 @@ def ancestors(node: Node) -> Iterator[Node]:
         n = n.parent
 
 
-def function_name(fn: Node, src: SourceFile) -> str | None:
+def _function_declarator(fn: Node) -> Node | None:
+    """The `name(params)` part of a function definition, under any pointer declarators."""
     decl = fn.child_by_field_name("declarator")
     while decl is not None and decl.type != "function_declarator":
         decl = decl.child_by_field_name("declarator")
+    return decl
+
+
+def parameter_declarations(fn: Node) -> list[Node]:
+    decl = _function_declarator(fn)
+    plist = decl.child_by_field_name("parameters") if decl is not None else None
+    return [p for p in plist.named_children if p.type == "parameter_declaration"] if plist else []
+
+
+def function_name(fn: Node, src: SourceFile) -> str | None:
+    decl = _function_declarator(fn)
     if decl is None:
         return None
     name = decl.child_by_field_name("declarator")
