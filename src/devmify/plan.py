@@ -10,7 +10,7 @@ from .known_apis import managed_form
 from .drivers import Driver
 from .resources import DELETABLE, Acquisition, DriverModel, Release
 from .rules import RULES, Facts, no_managed_form, policy, transient
-from .source import SourceFile, descendants, strip_casts
+from .source import SourceFile, strip_casts
 
 
 @dataclass
@@ -94,14 +94,10 @@ def _unmanaged_left(plan: DriverPlan) -> str | None:
         if r.rule != transient.CODE:  # a scratch buffer is no device-lifetime resource
             return f"{r.api}() for {r.target} at line {r.line} stays unmanaged ({r.rule})"
     model = plan.model
-    for fi in model.info.values():
-        if fi.role not in ("probe", "probe-helper"):
-            continue
-        for call in descendants(fi.node.child_by_field_name("body"), "call_expression"):
-            name = model.src.text(call.child_by_field_name("function"))
-            if name in managed_form() and name not in catalogue.apis():
-                return (f"{name}() at line {model.src.line_of(call.start_byte)} stays unmanaged "
-                        f"(its managed form {managed_form()[name]}() is not converted by devmify yet)")
+    for _, call, name in model.probe_calls:
+        if name in managed_form() and name not in catalogue.apis():
+            return (f"{name}() at line {model.src.line_of(call.start_byte)} stays unmanaged "
+                    f"(its managed form {managed_form()[name]}() is not converted by devmify yet)")
     return None
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from tree_sitter import Node
 
@@ -292,17 +293,20 @@ class DriverModel:
         return fi.device
 
     # -- acquisitions and releases -------------------------------------------------------
-    def acquisitions(self) -> list[Acquisition]:
+    @cached_property
+    def probe_calls(self) -> list[tuple[FunctionInfo, Node, str]]:
+        """(function, call node, called name) for every call in probe and its helpers."""
         out = []
-        table = catalogue.apis()
         for fi in self.info.values():
-            if fi.role not in ("probe", "probe-helper"):
-                continue
-            for call in descendants(fi.node.child_by_field_name("body"), "call_expression"):
-                name = self.src.text(call.child_by_field_name("function"))
-                if name not in table:
-                    continue
-                out.append(self._acquisition(fi, call, table[name]))
+            if fi.role in ("probe", "probe-helper"):
+                for call in descendants(fi.node.child_by_field_name("body"), "call_expression"):
+                    out.append((fi, call, self.src.text(call.child_by_field_name("function"))))
+        return out
+
+    def acquisitions(self) -> list[Acquisition]:
+        table = catalogue.apis()
+        out = [self._acquisition(fi, call, table[name])
+               for fi, call, name in self.probe_calls if name in table]
         return sorted(out, key=lambda a: a.call.start_byte)
 
     def _acquisition(self, fi: FunctionInfo, call: Node, api: Api) -> Acquisition:

@@ -17,7 +17,6 @@ Instead
 """
 
 from ..known_apis import no_managed_form
-from ..source import descendants
 
 CODE = "DV016"
 NAME = "no-managed-form"
@@ -26,13 +25,9 @@ SUMMARY = "the acquisition has no managed form in 6.1 and stays released by hand
 
 def unmanaged_only(model):
     """(function, call node, name) for each such acquisition in probe and its helpers."""
-    for fi in model.info.values():
-        if fi.role not in ("probe", "probe-helper"):
-            continue
-        for call in descendants(fi.node.child_by_field_name("body"), "call_expression"):
-            name = model.src.text(call.child_by_field_name("function"))
-            if name in no_managed_form():
-                yield fi.name, call, name
+    for fi, call, name in model.probe_calls:
+        if name in no_managed_form():
+            yield fi.name, call, name
 
 
 def message(name: str) -> str:

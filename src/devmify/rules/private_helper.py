@@ -57,19 +57,15 @@ def check(f):
         lock = _held_lock(f.model.fns[r.function], r.call.start_byte, f.src)
         if lock is not None:
             return f"{r.name}({r.arg}) at line {r.line} runs under {lock}(): devres would free it outside the lock"
-    for fi in f.model.info.values():
-        if fi.role not in ("probe", "probe-helper"):
+    for fi, call, name in f.model.probe_calls:
+        if has_managed_form(name) or name in f.model.fns:
             continue
-        for call in descendants(fi.node.child_by_field_name("body"), "call_expression"):
-            name = f.src.text(call.child_by_field_name("function"))
-            if has_managed_form(name) or name in f.model.fns:
-                continue
-            args = call.child_by_field_name("arguments").named_children
-            callbacks = [a for a in args if a.type == "identifier" and f.src.text(a) in f.model.fns]
-            data = [a for a in args
-                    if f.model.canonical(fi, f.src.compact(strip_casts(a))) == f.acq.path]
-            if callbacks and data:
-                return (f"{f.acq.target} is callback data of {name}() at line "
-                        f"{f.src.line_of(call.start_byte)}, a registration with no managed form "
-                        f"torn down by hand: converting only the memory mixes styles")
+        args = call.child_by_field_name("arguments").named_children
+        callbacks = [a for a in args if a.type == "identifier" and f.src.text(a) in f.model.fns]
+        data = [a for a in args
+                if f.model.canonical(fi, f.src.compact(strip_casts(a))) == f.acq.path]
+        if callbacks and data:
+            return (f"{f.acq.target} is callback data of {name}() at line "
+                    f"{f.src.line_of(call.start_byte)}, a registration with no managed form "
+                    f"torn down by hand: converting only the memory mixes styles")
     return None
