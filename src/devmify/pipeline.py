@@ -30,7 +30,11 @@ class FileResult:
 
 
 def error_count(data: bytes) -> int:
-    root = parse_bytes(normalise(data)).root_node
+    return error_nodes(parse_bytes(normalise(data)).root_node)
+
+
+def error_nodes(root) -> int:
+    """ERROR and MISSING nodes in a parse tree (only subtrees with errors are walked)."""
     if not root.has_error:
         return 0
     count, stack = 0, [root]
@@ -66,7 +70,7 @@ def analyse_bytes(path: str, raw: bytes, policy: str = "prefix",
         return result
     try:
         new = apply(raw, Rewriter(src, result.plans).edits())
-        if error_count(new) > error_count(raw):
+        if error_count(new) > error_nodes(src.root):
             raise CleanupFailed("the rewritten file parses with more errors than the original")
     except CleanupFailed as exc:
         for p in result.plans:
