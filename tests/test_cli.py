@@ -52,7 +52,8 @@ def test_json_contract_and_mixed_file_and_directory_arguments(tree, capsys):
     assert set(drv) >= {"bus", "struct", "probe", "remove", "conversions",
                         "removed_releases", "refusals", "findings"}
     assert drv["conversions"][0] == {"function": "padport_probe", "line": 22, "from": "kzalloc",
-                                     "to": "devm_kzalloc", "target": "pp"}
+                                     "to": "devm_kzalloc", "target": "pp",
+                                     "class": "memory", "notes": []}
     assert drv["refusals"][0]["rule"] == "DV003" and drv["refusals"][0]["target"] == "serio"
     assert set(report["summary"]) >= {"files_scanned", "files_changed", "conversions", "refusals"}
 

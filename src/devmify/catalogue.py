@@ -1,6 +1,6 @@
 """The unmanaged -> managed API catalogue, loaded from ``data/apis.toml``.
 
-Knows API names and how their arguments map; knows no C syntax.
+Knows API names, how their arguments map and what they call back; knows no C syntax.
 """
 
 from __future__ import annotations
@@ -9,6 +9,9 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+# How the managed form gets its struct device (see data/apis.toml).
+INSERT, KEEP, BUS = "insert", "keep", "bus"
 
 
 @dataclass(frozen=True)
@@ -23,10 +26,22 @@ class Api:
     why: str
     example: str
     instead: str
+    returns: str = "pointer"          # or "status": the resource is an argument
+    resource_arg: int = 0
+    device: str = INSERT
+    callbacks: tuple[int, ...] = ()
+    cookie_arg: int | None = None
+    requires: str | None = None
+    via: str | None = None
+
+    @property
+    def status(self) -> bool:
+        return self.returns == "status"
 
     def explain(self) -> str:
+        managed = f"{self.managed} (via {self.via})" if self.via else self.managed
         return (
-            f"{self.name} -> {self.managed}  [{self.cls}{', active' if self.active else ''}]\n\n"
+            f"{self.name} -> {managed}  [{self.cls}{', active' if self.active else ''}]\n\n"
             f"What it does\n    {self.what}\n\n"
             f"Why it matters\n    {self.why}\n\n"
             f"Example\n    {self.example}\n\n"
@@ -35,24 +50,32 @@ class Api:
         )
 
 
+def _load() -> dict:
+    return tomllib.loads(resources.files("devmify").joinpath("data/apis.toml").read_text())
+
+
 @lru_cache(maxsize=1)
 def apis() -> dict[str, Api]:
     """Unmanaged acquisition name -> Api."""
-    data = tomllib.loads(resources.files("devmify").joinpath("data/apis.toml").read_text())
     out = {}
-    for row in data["api"]:
+    for row in _load()["api"]:
         out[row["name"]] = Api(
             name=row["name"], managed=row["managed"], cls=row["class"],
             active=row["active"], device_arg=row["device_arg"],
             releases=tuple(row["releases"]), what=row["what"], why=row["why"],
             example=row["example"], instead=row["instead"],
+            returns=row.get("returns", "pointer"), resource_arg=row.get("resource_arg", 0),
+            device=row.get("device", INSERT), callbacks=tuple(row.get("callbacks", ())),
+            cookie_arg=row.get("cookie_arg"), requires=row.get("requires"), via=row.get("via"),
         )
     return out
 
 
 @lru_cache(maxsize=1)
-def release_names() -> frozenset[str]:
-    return frozenset(r for api in apis().values() for r in api.releases)
+def release_args() -> dict[str, int]:
+    """Release call name -> the argument that names the resource, for every release."""
+    explicit = _load()["release_arg"]
+    return {r: explicit.get(r, 0) for api in apis().values() for r in api.releases}
 
 
 def lookup(name: str) -> Api | None:
@@ -60,4 +83,4 @@ def lookup(name: str) -> Api | None:
     table = apis()
     if name in table:
         return table[name]
-    return next((a for a in table.values() if a.managed == name), None)
+    return next((a for a in table.values() if a.managed == name and not a.via), None)

@@ -141,6 +141,25 @@ class FunctionFlow:
                 cur = self._after(cur)
         return Exit(cur if cur in ("end",) else "unknown")
 
+    def runs_after(self, stmt: Node):
+        """The statements that run after ``stmt`` completes, in order, up to the return
+        that ends the function: gotos followed, labels fallen through, an `if` or loop
+        on the way yielded whole (either branch may run)."""
+        cur = self._after(stmt)
+        seen = set()
+        while isinstance(cur, Node) and key(cur) not in seen:
+            seen.add(key(cur))
+            if cur.type in ("labeled_statement", "compound_statement"):
+                cur = self._enter(cur)
+                continue
+            yield cur
+            if cur.type in ("return_statement", "break_statement", "continue_statement"):
+                return
+            if cur.type == "goto_statement":
+                cur = self.labels.get(self.src.text(cur.child_by_field_name("label")))
+            else:
+                cur = self._after(cur)
+
     def is_error_exit(self, stmt: Node) -> bool:
         """``stmt`` runs only on the way to a failing return: off the main path, and the
         walk from it reaches a `return X` with X other than 0."""

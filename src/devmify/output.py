@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import json
 
+from .cfg import key
 from .pipeline import FileResult
 
 JSON_VERSION = 1
@@ -32,7 +33,8 @@ def _driver_json(plan) -> dict:
         "bus": d.bus.name, "struct": d.struct, "probe": d.probe, "remove": d.remove,
         "conversions": [
             {"function": a.function, "line": a.line, "from": a.api.name,
-             "to": a.api.managed, "target": a.target}
+             "to": a.api.managed, "target": a.target, "class": a.api.cls,
+             "notes": plan.notes.get(key(a.call), [])}
             for a in plan.conversions
         ],
         "removed_releases": [
@@ -74,6 +76,8 @@ def report_lines(result: FileResult) -> list[str]:
             col = a.call.start_point[1] + 1
             rows.append((a.line, f"{result.path}:{a.line}:{col}: WARNING: use {a.api.managed}() "
                                  f"instead of {a.api.name}() for {a.target}"))
+            for note in p.notes.get(key(a.call), []):
+                rows.append((a.line, f"{result.path}:{a.line}:{col}: NOTE: {note}"))
         for r in p.removed:
             col = r.call.start_point[1] + 1
             rows.append((r.line, f"{result.path}:{r.line}:{col}: WARNING: {r.name}({r.arg}) becomes "

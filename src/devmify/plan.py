@@ -9,7 +9,7 @@ from .cfg import key
 from .known_apis import managed_form
 from .drivers import Driver
 from .resources import DELETABLE, Acquisition, DriverModel, Release
-from .rules import RULES, Facts, no_managed_form, policy, transient
+from .rules import PLAN_RULES, RULES, Facts, no_managed_form, order, policy, transient
 from .source import SourceFile, strip_casts
 
 
@@ -31,6 +31,16 @@ class DriverPlan:
     conversions: list[Acquisition] = field(default_factory=list)
     removed: list[Release] = field(default_factory=list)
     refusals: list[Refusal] = field(default_factory=list)
+    released: dict = field(default_factory=dict)   # key(acquisition call) -> its deleted releases
+    notes: dict = field(default_factory=dict)      # key(acquisition call) -> notes for reviewers
+
+    def refuse(self, acq: Acquisition, rule: str, message: str) -> None:
+        """Take one planned conversion back, with the releases it would have deleted."""
+        self.conversions.remove(acq)
+        gone = {id(r) for r in self.released.pop(key(acq.call), [])}
+        self.removed = [r for r in self.removed if id(r) not in gone]
+        self.refusals.append(Refusal(acq.function, acq.line, acq.api.name, acq.target, rule, message,
+                                     acq.call.start_point[1] + 1))
 
     def refuse_all(self, rule: str, message: str) -> None:
         """Turn every planned conversion into a refusal (a rewrite that cannot be done
@@ -48,17 +58,19 @@ def plan_driver(src: SourceFile, driver: Driver, policy_name: str = "prefix",
     releases of a same-typed local free their own instances, not this driver's."""
     model = DriverModel(src, driver)
     plan = DriverPlan(driver, model)
-    releases = model.releases(catalogue.release_names())
+    releases = model.releases(catalogue.release_args())
     for acq in model.acquisitions():
         facts = _facts(src, model, acq, releases, others)
         verdict = next(((r, msg) for r in RULES if (msg := r.check(facts))), None)
         if verdict is None:
             plan.conversions.append(acq)
-            plan.removed.extend(r for r in facts.releases if r.context in DELETABLE)
+            plan.released[key(acq.call)] = [r for r in facts.releases if r.context in DELETABLE]
+            plan.removed.extend(plan.released[key(acq.call)])
         else:
             rule, msg = verdict
             plan.refusals.append(Refusal(acq.function, acq.line, acq.api.name, acq.target,
                                          rule.CODE, msg, acq.call.start_point[1] + 1))
+    _settle(plan)
     plan.removed.sort(key=lambda r: r.call.start_byte)
     for function, call, name in no_managed_form.unmanaged_only(model):
         target = _lvalue_of(src, call)
@@ -71,6 +83,21 @@ def plan_driver(src: SourceFile, driver: Driver, policy_name: str = "prefix",
         if blocker:
             plan.refuse_all(policy.CODE, f"policy all-or-nothing: {blocker}")
     return plan
+
+
+def _settle(plan: DriverPlan) -> None:
+    """Take back conversions that are wrong together (DV020) or in the wrong order
+    (DV019), one at a time: each refusal keeps releases that may refuse another."""
+    while True:
+        found = next(((rule, hit) for rule in PLAN_RULES if (hit := rule.check(plan))), None)
+        if found is None:
+            break
+        rule, (acq, msg) = found
+        plan.refuse(acq, rule.CODE, msg)
+    for acq in plan.conversions:
+        notes = order.notes(plan, acq)
+        if notes:
+            plan.notes[key(acq.call)] = notes
 
 
 def _calls(src: SourceFile, value, function: str) -> bool:
@@ -104,6 +131,9 @@ def _unmanaged_left(plan: DriverPlan) -> str | None:
 def _facts(src, model, acq, releases, others) -> Facts:
     if not acq.path:
         return Facts(src, model, acq, [], [], [])
+    if acq.api.status:  # the resource is an argument: nothing assigns it
+        matched = [r for r in releases if r.path == acq.path and r.name in acq.api.releases]
+        return Facts(src, model, acq, matched, [], [])
     matched = [r for r in releases if r.path == acq.path and r.name in acq.api.releases]
     suspects = [
         r for r in releases

@@ -18,8 +18,9 @@ from tree_sitter import Node
 
 from . import catalogue
 from .buses import GENERIC_DRVDATA_GET, GENERIC_DRVDATA_SET
-from .catalogue import Api
-from .cfg import FunctionFlow
+from .catalogue import BUS, INSERT, KEEP, Api
+from .cfg import FunctionFlow, is_statement
+from .known_apis import MANAGED_PREFIXES
 from .drivers import Driver, params
 from .source import (
     SourceFile, descendants, functions, is_static, parameter_declarations, strip_casts, top_level,
@@ -27,6 +28,7 @@ from .source import (
 
 DRVDATA = "@drvdata"
 _ROOT = re.compile(r"^[A-Za-z_]\w*")
+_NUMBER = re.compile(r"^(0[xX][0-9a-fA-F]+|\d+)[uUlL]*$")
 HELPER_DEPTH = 2
 
 
@@ -39,9 +41,11 @@ class Acquisition:
     target: str
     path: str
     type_path: str | None  # `struct foo->buf`: the path by declared type, for suspects
-    device: str | None
+    device: str | None         # the device expression the managed form will take
+    device_ok: bool            # a device argument the call already has is the bound one
     in_loop: bool
     line: int
+    order: tuple[int, ...]     # position in probe's flow (helpers at their call site)
 
 
 @dataclass
@@ -94,6 +98,7 @@ class DriverModel:
         self._set_device(probe, driver.device_param(probe.node, src))
         self._collect_locals(probe)
         self._probe_aliases(probe)
+        self.device_paths = self._device_fields(probe)
         self._expand_helpers(probe, "probe-helper")
         if remove is not None:
             self._collect_locals(remove)
@@ -134,9 +139,25 @@ class DriverModel:
                     fi.locals[name] = type_name
 
     def _is_device(self, fi: FunctionInfo, node: Node) -> bool:
-        text = self.src.compact(node)
+        text = self.src.compact(strip_casts(node))
         forms = {fi.device} | {n for n, _ in fi.dev_locals}
-        return text in forms or self.canonical(fi, text) == "@dev"
+        path = self.canonical(fi, text)
+        return text in forms or path == "@dev" or path in getattr(self, "device_paths", ())
+
+    def _device_fields(self, probe: FunctionInfo) -> frozenset[str]:
+        """Fields probe stores the bound device in (`priv->dev = &pdev->dev;`) and that
+        nothing in the file assigns anything else."""
+        candidates, spoiled = set(), set()
+        for fi, asg in self.all_assignments():
+            left = asg.child_by_field_name("left")
+            if left.type != "field_expression":
+                continue
+            path = self.canonical(fi, self.src.compact(left))
+            if fi is self.info.get(probe.name) and self._is_device(fi, asg.child_by_field_name("right")):
+                candidates.add(path)
+            else:
+                spoiled.add(path)
+        return frozenset(candidates - spoiled)
 
     def _probe_aliases(self, fi: FunctionInfo) -> None:
         setters = set(self.driver.bus.drvdata_set) | set(GENERIC_DRVDATA_SET)
@@ -269,7 +290,7 @@ class DriverModel:
             return DRVDATA
         m = _ROOT.match(text)
         if not m:
-            return f"{fi.name}:{text}"
+            return text if _NUMBER.match(text) else f"{fi.name}:{text}"
         root, rest = m.group(0), text[m.end():]
         if root in fi.aliases:
             return fi.aliases[root] + rest
@@ -310,26 +331,65 @@ class DriverModel:
         return sorted(out, key=lambda a: a.call.start_byte)
 
     def _acquisition(self, fi: FunctionInfo, call: Node, api: Api) -> Acquisition:
-        holder = call
-        while holder.parent is not None and holder.parent.type in ("cast_expression", "parenthesized_expression"):
-            holder = holder.parent
-        parent = holder.parent
+        args = call.child_by_field_name("arguments").named_children
         target, stmt = "", None
-        if parent.type == "assignment_expression" and parent.parent.type == "expression_statement" \
-                and self.src.text(parent.child_by_field_name("operator")) == "=":
-            target, stmt = self.src.compact(parent.child_by_field_name("left")), parent.parent
-        elif parent.type == "init_declarator":
-            target = _declarator_name(parent, self.src) or ""
-            stmt = parent.parent
+        if api.status:
+            if api.resource_arg < len(args):
+                target = self.src.compact(args[api.resource_arg])
+                stmt = next((a for a in ancestors_in(call, fi.node) if is_statement(a)), None)
+        else:
+            target, stmt = self.assigned(call)
+        device_ok = True
+        if api.device in (KEEP, BUS):
+            device_ok = api.device_arg < len(args) and self._is_device(fi, args[api.device_arg])
         return Acquisition(
             api=api, function=fi.name, call=call, stmt=stmt, target=target,
             path=self.canonical(fi, target) if target else "",
             type_path=self.type_path(fi, target), device=self.device_at(fi, call.start_byte),
-            in_loop=fi.flow.in_loop(call), line=self.src.line_of(call.start_byte),
+            device_ok=device_ok, in_loop=fi.flow.in_loop(call),
+            line=self.src.line_of(call.start_byte), order=self.probe_order(fi, call),
         )
 
-    def releases(self, names: frozenset[str]) -> list[Release]:
-        """Every call of a release function anywhere in the file."""
+    def assigned(self, call: Node) -> tuple[str, Node | None]:
+        """(lvalue text, statement) for `x = call(...);` and `T *x = call(...);`."""
+        holder = call
+        while holder.parent is not None and holder.parent.type in ("cast_expression", "parenthesized_expression"):
+            holder = holder.parent
+        parent = holder.parent
+        if parent.type == "assignment_expression" and parent.parent.type == "expression_statement" \
+                and self.src.text(parent.child_by_field_name("operator")) == "=":
+            return self.src.compact(parent.child_by_field_name("left")), parent.parent
+        if parent.type == "init_declarator":
+            return _declarator_name(parent, self.src) or "", parent.parent
+        return "", None
+
+    def managed_calls(self):
+        """(function, call, name, path) for each call in probe and its helpers that was
+        a devres acquisition already; path is what it acquires, '' when unknown."""
+        for fi, call, name in self.probe_calls:
+            if not name.startswith(MANAGED_PREFIXES):
+                continue
+            api = catalogue.lookup(name)
+            args = call.child_by_field_name("arguments").named_children
+            if api is not None and api.status:
+                shift = 1 if api.device == INSERT else 0
+                i = api.resource_arg + shift
+                target = self.src.compact(args[i]) if i < len(args) else ""
+            else:
+                target, _ = self.assigned(call)
+            yield fi, call, name, self.canonical(fi, target) if target else ""
+
+    def probe_order(self, fi: FunctionInfo, node: Node, depth: int = HELPER_DEPTH) -> tuple[int, ...]:
+        """Where ``node`` runs in probe: its byte offset in probe, or for a helper's code
+        the offset of the helper's (first) call in probe followed by its own."""
+        if fi.role == "probe" or depth == 0 or not fi.callers or fi.callers[0][0] is None:
+            return (node.start_byte,)
+        caller, call = fi.callers[0]
+        return (*self.probe_order(caller, call, depth - 1), node.start_byte)
+
+    def releases(self, names: dict[str, int]) -> list[Release]:
+        """Every call of a release function anywhere in the file; ``names`` maps each
+        release to the argument that names the resource."""
         out = []
         for fi in self.every_function():
             for call in descendants(fi.node.child_by_field_name("body"), "call_expression"):
@@ -337,9 +397,9 @@ class DriverModel:
                 if name not in names:
                     continue
                 args = call.child_by_field_name("arguments").named_children
-                if len(args) != 1:
+                if len(args) <= names[name]:
                     continue
-                arg = self.src.compact(args[0])
+                arg = self.src.compact(args[names[name]])
                 path = self.canonical(fi, arg)
                 stmts = self._release_statements(call, arg)
                 out.append(Release(
@@ -430,6 +490,15 @@ class DriverModel:
                     (by_type and self.type_path(fi, left) == type_path):
                 out.append((fi, asg))
         return out
+
+
+def ancestors_in(node: Node, fn: Node):
+    """``node``'s ancestors up to, not including, the function ``fn``."""
+    n = node.parent
+    while n is not None and n.start_byte >= fn.start_byte and not (
+            n.start_byte == fn.start_byte and n.end_byte == fn.end_byte):
+        yield n
+        n = n.parent
 
 
 def _null_guard(stmt: Node, arg: str, src: SourceFile) -> Node | None:

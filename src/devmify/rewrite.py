@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from tree_sitter import Node
 
+from .catalogue import INSERT
 from .cfg import is_statement, key
 from .plan import DriverPlan
 from .source import SourceFile, ancestors, descendants, enclosing_function, function_name, is_static
@@ -88,13 +89,19 @@ class Rewriter:
 
     # -- the call itself ------------------------------------------------------------------
     def _convert_call(self, acq) -> list[Edit]:
+        if acq.api.via:
+            return []  # managed through another conversion; the call keeps its name
         fn = acq.call.child_by_field_name("function")
         args = acq.call.child_by_field_name("arguments")
         name = acq.api.managed.encode()
         out = [Edit(fn.start_byte, fn.end_byte, name)]
         params = args.named_children
+        if acq.api.device != INSERT:  # the call already takes its device
+            return out + self._realign(args, len(name) - (fn.end_byte - fn.start_byte))
         dev = acq.device.encode()
-        if acq.api.device_arg == 0 or not params:
+        if not params:
+            out.append(Edit(args.start_byte + 1, args.start_byte + 1, dev))
+        elif acq.api.device_arg == 0:
             out.append(Edit(args.start_byte + 1, args.start_byte + 1, dev + b", "))
         else:
             before = params[acq.api.device_arg - 1]

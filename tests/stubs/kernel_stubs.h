@@ -268,3 +268,122 @@ struct work_struct { long data; void (*func)(struct work_struct *work); };
 #define INIT_WORK(w, f) ((w)->func = (f))
 int schedule_work(struct work_struct *work);
 int cancel_work_sync(struct work_struct *work);
+
+/* -- beyond memory: the unmanaged APIs devmify converts and their managed forms -- */
+typedef int irqreturn_t;
+typedef irqreturn_t (*irq_handler_t)(int, void *);
+#define IRQ_HANDLED 1
+#define IRQ_NONE 0
+#define IRQF_SHARED 0x80ul
+#define IRQF_ONESHOT 0x2000ul
+int request_threaded_irq(unsigned int irq, irq_handler_t handler, irq_handler_t thread_fn,
+			 unsigned long flags, const char *name, void *dev_id);
+int request_any_context_irq(unsigned int irq, irq_handler_t handler, unsigned long flags,
+			    const char *name, void *dev_id);
+int devm_request_irq(struct device *dev, unsigned int irq, irq_handler_t handler,
+		     unsigned long flags, const char *name, void *dev_id);
+int devm_request_threaded_irq(struct device *dev, unsigned int irq, irq_handler_t handler,
+			      irq_handler_t thread_fn, unsigned long flags, const char *name,
+			      void *dev_id);
+int devm_request_any_context_irq(struct device *dev, unsigned int irq, irq_handler_t handler,
+				 unsigned long flags, const char *name, void *dev_id);
+
+void *ioremap_wc(resource_size_t offset, unsigned long size);
+void *devm_ioremap(struct device *dev, resource_size_t offset, resource_size_t size);
+void *devm_ioremap_wc(struct device *dev, resource_size_t offset, resource_size_t size);
+void *ioport_map(unsigned long port, unsigned int nr);
+void ioport_unmap(void *addr);
+void *devm_ioport_map(struct device *dev, unsigned long port, unsigned int nr);
+unsigned int ioread32(const void *addr);
+void iowrite32(unsigned int value, void *addr);
+unsigned int readl(const void *addr);
+void writel(unsigned int value, void *addr);
+
+struct resource *request_mem_region(resource_size_t start, resource_size_t n, const char *name);
+struct resource *request_region(resource_size_t start, resource_size_t n, const char *name);
+void release_mem_region(resource_size_t start, resource_size_t n);
+void release_region(resource_size_t start, resource_size_t n);
+struct resource *devm_request_mem_region(struct device *dev, resource_size_t start,
+					 resource_size_t n, const char *name);
+struct resource *devm_request_region(struct device *dev, resource_size_t start,
+				     resource_size_t n, const char *name);
+resource_size_t resource_size(const struct resource *res);
+#define IORESOURCE_MEM 0x200
+#define IORESOURCE_IO 0x100
+struct resource *platform_get_resource(struct platform_device *pdev, unsigned int type,
+				       unsigned int n);
+
+void *dma_alloc_coherent(struct device *dev, size_t size, dma_addr_t *handle, gfp_t gfp);
+void dma_free_coherent(struct device *dev, size_t size, void *cpu_addr, dma_addr_t handle);
+void *dmam_alloc_coherent(struct device *dev, size_t size, dma_addr_t *handle, gfp_t gfp);
+struct dma_pool;
+struct dma_pool *dma_pool_create(const char *name, struct device *dev, size_t size,
+				 size_t align, size_t boundary);
+struct dma_pool *dmam_pool_create(const char *name, struct device *dev, size_t size,
+				  size_t align, size_t boundary);
+void dma_pool_destroy(struct dma_pool *pool);
+
+int pcim_enable_device(struct pci_dev *pdev);
+int pci_request_regions(struct pci_dev *pdev, const char *name);
+void pci_release_regions(struct pci_dev *pdev);
+void *pci_iomap(struct pci_dev *pdev, int bar, unsigned long maxlen);
+void pci_iounmap(struct pci_dev *pdev, void *addr);
+void *pcim_iomap(struct pci_dev *pdev, int bar, unsigned long maxlen);
+void pci_set_master(struct pci_dev *pdev);
+
+struct clk;
+struct clk *clk_get(struct device *dev, const char *id);
+struct clk *devm_clk_get(struct device *dev, const char *id);
+void clk_put(struct clk *clk);
+int clk_prepare_enable(struct clk *clk);
+void clk_disable_unprepare(struct clk *clk);
+unsigned long clk_get_rate(struct clk *clk);
+
+struct regulator;
+struct regulator *regulator_get(struct device *dev, const char *id);
+struct regulator *devm_regulator_get(struct device *dev, const char *id);
+void regulator_put(struct regulator *r);
+int regulator_enable(struct regulator *r);
+int regulator_disable(struct regulator *r);
+
+int gpio_request(unsigned int gpio, const char *label);
+int devm_gpio_request(struct device *dev, unsigned int gpio, const char *label);
+void gpio_free(unsigned int gpio);
+void gpio_set_value(unsigned int gpio, int value);
+struct gpio_desc;
+enum gpiod_flags { GPIOD_ASIS, GPIOD_IN, GPIOD_OUT_LOW, GPIOD_OUT_HIGH };
+struct gpio_desc *gpiod_get(struct device *dev, const char *con_id, enum gpiod_flags flags);
+struct gpio_desc *devm_gpiod_get(struct device *dev, const char *con_id, enum gpiod_flags flags);
+void gpiod_put(struct gpio_desc *desc);
+void gpiod_set_value(struct gpio_desc *desc, int value);
+
+struct input_dev *devm_input_allocate_device(struct device *dev);
+void input_report_key(struct input_dev *dev, unsigned int code, int value);
+void input_sync(struct input_dev *dev);
+
+struct iio_dev { int modes; const void *info; const char *name; };
+struct iio_dev *iio_device_alloc(struct device *parent, int sizeof_priv);
+struct iio_dev *devm_iio_device_alloc(struct device *parent, int sizeof_priv);
+void iio_device_free(struct iio_dev *indio_dev);
+void *iio_priv(const struct iio_dev *indio_dev);
+int iio_device_register(struct iio_dev *indio_dev);
+int devm_iio_device_register(struct device *dev, struct iio_dev *indio_dev);
+void iio_device_unregister(struct iio_dev *indio_dev);
+
+struct hwmon_chip_info;
+struct device *hwmon_device_register_with_info(struct device *dev, const char *name, void *drvdata,
+					       const struct hwmon_chip_info *chip, const void *groups);
+struct device *devm_hwmon_device_register_with_info(struct device *dev, const char *name,
+						    void *drvdata,
+						    const struct hwmon_chip_info *chip,
+						    const void *groups);
+void hwmon_device_unregister(struct device *dev);
+
+struct watchdog_device { const char *identity; struct device *parent; };
+int watchdog_register_device(struct watchdog_device *wdd);
+int devm_watchdog_register_device(struct device *dev, struct watchdog_device *wdd);
+void watchdog_unregister_device(struct watchdog_device *wdd);
+
+struct led_classdev { const char *name; };
+int led_classdev_register(struct device *parent, struct led_classdev *led);
+void led_classdev_unregister(struct led_classdev *led);

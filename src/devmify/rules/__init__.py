@@ -30,7 +30,7 @@ from . import (  # noqa: E402  (the rules need Facts defined first)
     parse_error, shape, shared_helper, wrong_device, transient, static_alias,
     instances, conditional_release, unproven_release, reassigned, ownership,
     lifetime, private_helper, policy, rewrite_check, no_managed_form, page_buffer,
-    pending_work,
+    pending_work, order, together,
 )
 
 # Most specific first: the reason a maintainer learns most from is the one reported.
@@ -40,9 +40,13 @@ RULES: list[ModuleType] = [
     pending_work, page_buffer, wrong_device,
 ]
 
+# Rules about the driver's conversions taken together, asked until none objects; their
+# ``check(plan)`` returns (acquisition, message) or None.
+PLAN_RULES: list[ModuleType] = [together, order]
+
 # Codes the engine raises itself, after the per-acquisition rules have run.
 ENGINE_RULES: list[ModuleType] = [policy, rewrite_check, no_managed_form]
-ALL_RULES = RULES + ENGINE_RULES
+ALL_RULES = RULES + PLAN_RULES + ENGINE_RULES
 
 
 def by_code(code: str) -> ModuleType | None:

@@ -63,6 +63,8 @@ def refcounted_chain(src: SourceFile, struct_name: str, depth: int = NESTING) ->
 
 
 def check(f):
+    if f.acq.api.cls != "memory":  # about kmalloc-family objects only
+        return None
     tp = f.acq.type_path
     if tp and "->" not in tp:
         name = tp.removeprefix("struct ")

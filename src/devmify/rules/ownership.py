@@ -1,5 +1,6 @@
 """What it does
-    Refuses memory that the driver never frees after probe succeeds.
+    Refuses a resource that the driver never releases after probe succeeds (memory it
+    never frees, an IRQ it never frees, a clock it never puts).
 
 Why it matters
     When the object is handed to a function that takes ownership (the list is data:
@@ -23,7 +24,7 @@ from ..source import descendants
 
 CODE = "DV003"
 NAME = "ownership"
-SUMMARY = "never freed by the driver after probe succeeds: it may belong to someone else"
+SUMMARY = "never released by the driver after probe succeeds: it may belong to someone else"
 
 
 def handed_to(f) -> str | None:
@@ -47,5 +48,5 @@ def check(f):
     if any(r.context == "remove" for r in f.releases):
         return None
     if f.model.driver.remove is None:
-        return f"{f.acq.target} is never freed and the driver has no remove(): ownership cannot be proven"
-    return f"{f.acq.target} is not freed by remove(): it leaks or is owned by someone else"
+        return f"{f.acq.target} is never released and the driver has no remove(): ownership cannot be proven"
+    return f"{f.acq.target} is not released by remove(): it leaks or is owned by someone else"

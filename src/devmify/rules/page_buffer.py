@@ -36,6 +36,8 @@ def _big_power_of_two(text: str) -> bool:
 
 
 def check(f):
+    if f.acq.api.cls != "memory":  # about kmalloc-family objects only
+        return None
     args = f.acq.call.child_by_field_name("arguments").named_children
     size_args = args[:-1]  # everything but the gfp flags
     for a in size_args:

@@ -57,6 +57,8 @@ def _calls(src):
 
 
 def check(f):
+    if f.acq.api.cls != "memory":  # about kmalloc-family objects only
+        return None
     tp = f.acq.type_path
     if not tp or "->" in tp:
         return None

@@ -57,6 +57,8 @@ def check(f):
         lock = _held_lock(f.model.fns[r.function], r.call.start_byte, f.src)
         if lock is not None:
             return f"{r.name}({r.arg}) at line {r.line} runs under {lock}(): devres would free it outside the lock"
+    if f.acq.api.cls != "memory":
+        return None
     for fi, call, name in f.model.probe_calls:
         if has_managed_form(name) or name in f.model.fns:
             continue

@@ -1,5 +1,7 @@
 """What it does
-    Refuses an allocation where the device being bound is not in scope.
+    Refuses an acquisition where the device being bound is not in scope, or where the
+    call already takes a device (`clk_get(dev, ...)`, `dma_alloc_coherent(dev, ...)`,
+    `pci_enable_device(pdev)`) that is not provably the one being bound.
 
 Why it matters
     devm memory lives as long as the device it is attached to.  A helper that receives
@@ -13,9 +15,13 @@ Example
     {
         priv->buf = kzalloc(SZ, GFP_KERNEL);
 
+    priv->clk = clk_get(priv->parent, "bus");       /* whose lifetime? */
+
 Instead
     Pass the bound device down to the helper, or convert by hand.
 """
+
+from ..catalogue import BUS, INSERT, KEEP
 
 CODE = "DV008"
 NAME = "wrong-device"
@@ -23,6 +29,12 @@ SUMMARY = "the device being bound is not provably in scope"
 
 
 def check(f):
-    if f.acq.device is None:
+    api = f.acq.api
+    if api.device in (KEEP, BUS) and not f.acq.device_ok:
+        args = f.acq.call.child_by_field_name("arguments").named_children
+        given = f.src.compact(args[api.device_arg]) if api.device_arg < len(args) else "nothing"
+        return (f"{api.name}() is given {given}, which is not provably the device being bound; "
+                f"{api.managed}() would tie the resource to it")
+    if api.device == INSERT and f.acq.device is None:
         return f"no expression for the bound device is in scope in {f.acq.function}()"
     return None

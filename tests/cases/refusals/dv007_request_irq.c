@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Nearest safe case: request_irq() has a managed form, and free_irq() in remove() runs before devres frees the memory. */
+/* Nearest safe case: request_irq() has a managed form; the IRQ and its data convert
+ * together, and the handler's data is allocated before the IRQ. */
 #include <linux/module.h>
 #include <linux/platform_device.h>
 #include <linux/slab.h>

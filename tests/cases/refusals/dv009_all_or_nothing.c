@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /* devmify-options: --policy all-or-nothing
- * The input device keeps its unmanaged allocation, so nothing in the driver converts. */
-#include <linux/input.h>
+ * The LED class device stays registered by hand (devmify does not convert
+ * led_classdev_register() to devm_led_classdev_register()), so nothing converts. */
+#include <linux/leds.h>
 #include <linux/module.h>
 #include <linux/platform_device.h>
 #include <linux/slab.h>
 
 struct pager {
-	struct input_dev *input;
+	struct led_classdev led;
 	int code;
 };
 
@@ -20,20 +21,14 @@ static int pager_probe(struct platform_device *pdev)
 	if (!pg)
 		return -ENOMEM;
 
-	pg->input = input_allocate_device();
-	if (!pg->input) {
-		ret = -ENOMEM;
-		goto err_free;
-	}
-	ret = input_register_device(pg->input);
+	pg->led.name = "pager::status";
+	ret = led_classdev_register(&pdev->dev, &pg->led);
 	if (ret)
-		goto err_free_input;
+		goto err_free;
 
 	platform_set_drvdata(pdev, pg);
 	return 0;
 
-err_free_input:
-	input_free_device(pg->input);
 err_free:
 	kfree(pg);
 	return ret;
@@ -43,7 +38,7 @@ static int pager_remove(struct platform_device *pdev)
 {
 	struct pager *pg = platform_get_drvdata(pdev);
 
-	input_unregister_device(pg->input);
+	led_classdev_unregister(&pg->led);
 	kfree(pg);
 	return 0;
 }

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Nearest safe case: the default policy (prefix) converts the memory alone;
- * input_unregister_device() in remove() still runs before devres frees it. */
-#include <linux/input.h>
+ * led_classdev_unregister() in remove() still runs before devres frees it. */
+#include <linux/leds.h>
 #include <linux/module.h>
 #include <linux/platform_device.h>
 #include <linux/slab.h>
 
 struct pager {
-	struct input_dev *input;
+	struct led_classdev led;
 	int code;
 };
 
@@ -20,20 +20,14 @@ static int pager_probe(struct platform_device *pdev)
 	if (!pg)
 		return -ENOMEM;
 
-	pg->input = input_allocate_device();
-	if (!pg->input) {
-		ret = -ENOMEM;
-		goto err_free;
-	}
-	ret = input_register_device(pg->input);
+	pg->led.name = "pager::status";
+	ret = led_classdev_register(&pdev->dev, &pg->led);
 	if (ret)
-		goto err_free_input;
+		goto err_free;
 
 	platform_set_drvdata(pdev, pg);
 	return 0;
 
-err_free_input:
-	input_free_device(pg->input);
 err_free:
 	kfree(pg);
 	return ret;
@@ -43,7 +37,7 @@ static int pager_remove(struct platform_device *pdev)
 {
 	struct pager *pg = platform_get_drvdata(pdev);
 
-	input_unregister_device(pg->input);
+	led_classdev_unregister(&pg->led);
 	kfree(pg);
 	return 0;
 }

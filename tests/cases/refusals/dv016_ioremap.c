@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Nearest case: ioremap() has a managed form, so nothing is reported for it. */
+/* Nearest case: ioremap() has a managed form, so it converts and nothing is reported. */
 #include <linux/module.h>
 #include <linux/platform_device.h>
 #include <linux/slab.h>

@@ -1,0 +1,159 @@
+"""What it does
+    Refuses an *active* resource (an IRQ, a registered input/IIO/hwmon/watchdog device)
+    whose managed form would be released in the wrong order: when something its
+    callbacks use is acquired with devres after it, or when teardown left by hand runs
+    after the release devmify would delete.
+
+Why it matters
+    devres releases after remove() returns, last acquired first.  With request_irq() the
+    handler is gone once remove() calls free_irq(); with devm_request_irq() it stays
+    installed until devres runs, after remove() has finished.  Whatever remove() still
+    does after the old free_irq() (disable a clock, free the private data, cancel work)
+    now runs while the handler can fire, and whatever probe acquired with devres *after*
+    the IRQ is released *before* it.  Both are the devm_request_irq() use-after-free that
+    maintainers keep rejecting.  The same holds for a registered device's callbacks
+    (sysfs, /dev nodes, input events) and for probe's error exits.  What a callback can
+    use is taken conservatively: everything reachable from the cookie it is handed
+    (`dev_id`), or everything when there is none.
+
+Example
+    ret = request_irq(irq, foo_isr, 0, "foo", priv);
+    priv->regs = devm_ioremap(dev, start, len);     /* released before the IRQ */
+    ...
+    free_irq(priv->irq, priv);                      /* remove() */
+    clk_disable_unprepare(priv->clk);               /* would run with the IRQ live */
+
+Instead
+    Acquire what the handler uses first, and make the teardown after free_irq() managed
+    too (devm_clk_get_enabled(), devm_add_action_or_reset()) so that devres runs it
+    after the IRQ is gone; or keep request_irq()/free_irq().
+"""
+
+from __future__ import annotations
+
+from ..cfg import key
+from ..resources import DRVDATA
+from ..source import ancestors, descendants, strip_casts
+
+CODE = "DV019"
+NAME = "order"
+SUMMARY = "an active resource would be released after teardown its callbacks depend on"
+
+_NO_COOKIE = ("NULL", "0", "(void*)0")
+
+
+def _overlaps(path: str, roots) -> bool:
+    """``path`` reaches into one of ``roots`` or holds one (None: everything)."""
+    if roots is None:
+        return True
+    return any(path == r or path.startswith((r + "->", r + ".")) or r.startswith((path + "->", path + "."))
+               for r in roots)
+
+
+def callback_roots(plan, acq):
+    """What the resource's callbacks can reach: the cookie's access path (and the
+    driver's data when the cookie is the device), or None for everything."""
+    api = acq.api
+    if api.cookie_arg is None:
+        return None
+    args = acq.call.child_by_field_name("arguments").named_children
+    if api.cookie_arg >= len(args):
+        return None
+    text = plan.model.src.compact(strip_casts(args[api.cookie_arg]))
+    if text in _NO_COOKIE:
+        return None
+    path = plan.model.canonical(plan.model.info[acq.function], text)
+    if path == "@dev" or path.startswith("@dev->"):
+        return {"@dev", DRVDATA}
+    return {path}
+
+
+def _live(node, dead) -> bool:
+    return not any(key(a) in dead for a in [node, *ancestors(node)])
+
+
+def _touches(model, fi, stmt, roots, dead) -> bool:
+    for n in descendants(stmt, "identifier", "call_expression", "field_expression"):
+        if not _live(n, dead):
+            continue
+        if roots is None:
+            if n.type == "call_expression":
+                return True
+            continue
+        if _overlaps(model.canonical(fi, model.src.compact(n)), roots):
+            return True
+    return False
+
+
+def _after_release(model, fi, stmt, depth=2):
+    """(function, statement) for everything that runs after ``stmt`` until the
+    function returns, and after the calls of a helper it sits in."""
+    for s in fi.flow.runs_after(stmt):
+        yield fi, s
+    if fi.role.endswith("helper") and depth:
+        for caller, call in fi.callers:
+            if caller is not None and caller.flow is not None and call.parent.type == "expression_statement":
+                yield from _after_release(model, caller, call.parent, depth - 1)
+
+
+def _activation(model, acq):
+    """Where the resource starts calling back: the registration of an allocated input
+    device, else the acquisition itself."""
+    if acq.api.name == "input_allocate_device":
+        for fi, call, name in model.probe_calls:
+            args = call.child_by_field_name("arguments").named_children
+            if name == "input_register_device" and args and \
+                    model.canonical(fi, model.src.compact(args[0])) == acq.path:
+                return model.probe_order(fi, call)
+    return acq.order
+
+
+def _managed_later(plan, start):
+    """(line, name, path) of devres acquisitions in probe that run after ``start``:
+    planned conversions and calls that were managed already."""
+    model = plan.model
+    for a in plan.conversions:
+        if a.order > start:
+            yield a.line, a.api.managed, a.path
+    for fi, call, name, path in model.managed_calls():
+        if model.probe_order(fi, call) > start:
+            yield model.src.line_of(call.start_byte), name, path
+
+
+def hazard(plan, acq, dead) -> str | None:
+    model = plan.model
+    roots = callback_roots(plan, acq)
+    what = "its handler" if acq.api.callbacks else "its callbacks"
+    start = _activation(model, acq)
+    for line, name, path in _managed_later(plan, start):
+        if path and _overlaps(path, roots) or not path and roots is None:
+            return (f"{name}() at line {line} runs after it, so devres releases that first "
+                    f"while {what} can still run")
+    for rel in plan.released[key(acq.call)]:
+        fi = model.info[rel.function]
+        for owner, s in _after_release(model, fi, rel.stmts[-1]):
+            if _live(s, dead) and _touches(model, owner, s, roots, dead):
+                return (f"{owner.name}() still runs '{model.src.compact(s)[:60]}' at line "
+                        f"{model.src.line_of(s.start_byte)} after {rel.name}(), and with devres "
+                        f"{what} would still be live then")
+    return None
+
+
+def check(plan):
+    """(acquisition, message) for the first active conversion in the wrong order."""
+    dead = {key(s) for r in plan.removed for s in r.stmts}
+    for acq in plan.conversions:
+        if acq.api.active:
+            msg = hazard(plan, acq, dead)
+            if msg:
+                return acq, msg
+    return None
+
+
+def notes(plan, acq) -> list[str]:
+    """What a reviewer should know about a conversion this rule let through."""
+    args = acq.call.child_by_field_name("arguments")
+    if acq.api.cls == "irq" and "IRQF_SHARED" in plan.model.src.text(args):
+        return ["IRQF_SHARED: the handler can run until devres frees the IRQ after remove() "
+                "(CONFIG_DEBUG_SHIRQ calls it once more then); it must cope with a stopped device"]
+    return []

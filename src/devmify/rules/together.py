@@ -1,0 +1,49 @@
+"""What it does
+    Refuses a conversion that is only correct together with another one that is not
+    being made: a registration whose object stays unmanaged (`devm_iio_device_register()`
+    on an `iio_device_alloc()` device), or a call that becomes managed only through
+    another conversion (`pci_request_regions()` is released by devres only once
+    `pci_enable_device()` became `pcim_enable_device()` on the same device).
+
+Why it matters
+    devm_iio_device_register() unregisters after remove() returns; if remove() still
+    frees the IIO device with iio_device_free(), devres unregisters freed memory.  And
+    deleting pci_release_regions() without pcim_enable_device() leaks the regions.
+    Conversions that depend on each other go in one patch or not at all.
+
+Example
+    indio_dev = iio_device_alloc(dev, sizeof(*st));  /* refused for another reason */
+    ret = iio_device_register(indio_dev);            /* so this stays too */
+
+Instead
+    Make the object managed first (fix what refuses it), then the registration follows.
+"""
+
+from __future__ import annotations
+
+from ..catalogue import apis
+
+CODE = "DV020"
+NAME = "together"
+SUMMARY = "only correct together with another conversion that is not made"
+
+
+def _managed_source(plan, acq, needed: str) -> bool:
+    """``acq``'s object comes from ``needed`` converted here, or from its managed form."""
+    if any(a.api.name == needed and a.path == acq.path for a in plan.conversions):
+        return True
+    managed = apis()[needed].managed
+    return any(name == managed and path == acq.path
+               for _, _, name, path in plan.model.managed_calls())
+
+
+def check(plan):
+    for acq in plan.conversions:
+        needed = acq.api.requires or acq.api.via
+        if needed and not _managed_source(plan, acq, needed):
+            if acq.api.via:
+                return acq, (f"{acq.api.name}() is released by devres only after {needed}() on "
+                             f"{acq.target} becomes {acq.api.managed}(), which is not converted")
+            return acq, (f"{acq.api.managed}() needs {acq.target} from a managed "
+                         f"{needed}(), which is not converted")
+    return None
