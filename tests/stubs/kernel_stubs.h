@@ -387,3 +387,38 @@ void watchdog_unregister_device(struct watchdog_device *wdd);
 struct led_classdev { const char *name; };
 int led_classdev_register(struct device *parent, struct led_classdev *led);
 void led_classdev_unregister(struct led_classdev *led);
+
+u8 inb(unsigned long port);
+void outb(u8 value, unsigned long port);
+
+/* registrations: input, IIO, hwmon and watchdog details the cases use */
+typedef unsigned short umode_t;
+#define EV_KEY 0x01
+#define KEY_POWER 116
+#define KEY_F1 59
+void input_set_capability(struct input_dev *dev, unsigned int type, unsigned int code);
+void input_set_drvdata(struct input_dev *dev, void *data);
+void *input_get_drvdata(struct input_dev *dev);
+int input_setup_polling(struct input_dev *dev, void (*poll_fn)(struct input_dev *dev));
+void input_set_poll_interval(struct input_dev *dev, unsigned int interval);
+
+#define INDIO_DIRECT_MODE 0x01
+#define IIO_VAL_INT 1
+#define IIO_CHAN_INFO_RAW 0
+struct iio_chan_spec { int type; int channel; };
+struct iio_info {
+	int (*read_raw)(struct iio_dev *indio_dev, struct iio_chan_spec const *chan,
+			int *val, int *val2, long mask);
+};
+
+enum hwmon_sensor_types { hwmon_chip, hwmon_temp, hwmon_in };
+struct hwmon_ops {
+	umode_t (*is_visible)(const void *drvdata, enum hwmon_sensor_types type, u32 attr,
+			      int channel);
+	int (*read)(struct device *dev, enum hwmon_sensor_types type, u32 attr, int channel,
+		    long *val);
+};
+struct hwmon_chip_info { const struct hwmon_ops *ops; const void *const *info; };
+
+void watchdog_set_drvdata(struct watchdog_device *wdd, void *data);
+void *watchdog_get_drvdata(struct watchdog_device *wdd);
