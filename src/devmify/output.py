@@ -33,7 +33,8 @@ def _driver_json(plan) -> dict:
         "bus": d.bus.name, "struct": d.struct, "probe": d.probe, "remove": d.remove,
         "conversions": [
             {"function": a.function, "line": a.line, "from": a.api.name,
-             "to": a.api.managed, "target": a.target, "class": a.api.cls,
+             "to": a.api.name if a.api.via else a.api.managed, "target": a.target,
+             "class": a.api.cls,
              "notes": plan.notes.get(key(a.call), [])}
             for a in plan.conversions
         ],
@@ -74,8 +75,9 @@ def report_lines(result: FileResult) -> list[str]:
     for p in result.plans:
         for a in p.conversions:
             col = a.call.start_point[1] + 1
-            rows.append((a.line, f"{result.path}:{a.line}:{col}: WARNING: use {a.api.managed}() "
-                                 f"instead of {a.api.name}() for {a.target}"))
+            advice = (f"{a.api.name}() on {a.target} becomes managed through {a.api.managed}()"
+                      if a.api.via else f"use {a.api.managed}() instead of {a.api.name}() for {a.target}")
+            rows.append((a.line, f"{result.path}:{a.line}:{col}: WARNING: {advice}"))
             for note in p.notes.get(key(a.call), []):
                 rows.append((a.line, f"{result.path}:{a.line}:{col}: NOTE: {note}"))
         for r in p.removed:

@@ -28,6 +28,9 @@ from .source import (
 
 DRVDATA = "@drvdata"
 _ROOT = re.compile(r"^[A-Za-z_]\w*")
+# Lookups that return the same thing for the same arguments (no acquisition).
+LOOKUPS = re.compile(r"^(platform_get_resource(_byname)?|platform_get_irq(_byname)?(_optional)?|"
+                     r"pci_resource_(start|len)|of_irq_get(_byname)?|irq_of_parse_and_map)$")
 _NUMBER = re.compile(r"^(0[xX][0-9a-fA-F]+|\d+)[uUlL]*$")
 HELPER_DEPTH = 2
 
@@ -99,6 +102,7 @@ class DriverModel:
         self._collect_locals(probe)
         self._probe_aliases(probe)
         self.device_paths = self._device_fields(probe)
+        self.field_values = self._field_values(probe)
         self._expand_helpers(probe, "probe-helper")
         if remove is not None:
             self._collect_locals(remove)
@@ -194,11 +198,17 @@ class DriverModel:
     def _store_aliases(self, fi: FunctionInfo) -> None:
         """`x = priv->chip` (x stands for priv->chip) and `priv->chip = x` (likewise)."""
         for _ in range(2):  # a second round resolves chains such as a = b->c; d = a->e
+            once = self._assigned_once(fi)
             for lhs, rhs in self._simple_assignments(fi):
                 if lhs in fi.aliases or lhs not in fi.locals:
                     continue
-                if rhs.type == "field_expression":
+                if rhs.type == "field_expression" or \
+                        rhs.type == "pointer_expression" and lhs in once and \
+                        self.src.text(rhs).startswith("&"):
                     fi.aliases[lhs] = self.canonical(fi, self.src.compact(rhs))
+                elif rhs.type == "call_expression" and lhs in once and \
+                        LOOKUPS.match(self.src.text(rhs.child_by_field_name("function"))):
+                    fi.aliases[lhs] = self._lookup_path(fi, rhs)
             body = fi.node.child_by_field_name("body")
             for asg in descendants(body, "assignment_expression"):
                 left, right = asg.child_by_field_name("left"), strip_casts(asg.child_by_field_name("right"))
@@ -206,6 +216,19 @@ class DriverModel:
                     name = self.src.text(right)
                     if name in fi.locals and name not in fi.aliases:
                         fi.aliases[name] = self.canonical(fi, self.src.compact(left))
+
+    def _assigned_once(self, fi: FunctionInfo) -> set[str]:
+        counts: dict[str, int] = {}
+        for lhs, _ in self._simple_assignments(fi):
+            counts[lhs] = counts.get(lhs, 0) + 1
+        return {n for n, c in counts.items() if c == 1}
+
+    def _lookup_path(self, fi: FunctionInfo, call: Node) -> str:
+        """`platform_get_resource(@dev,IORESOURCE_MEM,0)`: a lookup that gives the same
+        answer wherever it is made with the same arguments."""
+        name = self.src.text(call.child_by_field_name("function"))
+        args = call.child_by_field_name("arguments").named_children
+        return f"{name}({','.join(self.canonical(fi, self.src.compact(a)) for a in args)})"
 
     def _expand_helpers(self, root: FunctionInfo, role: str) -> None:
         frontier = [root]
@@ -288,15 +311,49 @@ class DriverModel:
         getters = set(self.driver.bus.drvdata_get) | set(GENERIC_DRVDATA_GET)
         if any(text.startswith(g + "(") for g in getters) and text.endswith(")"):
             return DRVDATA
+        if text.startswith("&"):  # `&priv->wdd`: the address of a path
+            inner = self.canonical(fi, text[1:])
+            return inner[1:] if inner.startswith("*") else "&" + inner
         m = _ROOT.match(text)
         if not m:
             return text if _NUMBER.match(text) else f"{fi.name}:{text}"
         root, rest = m.group(0), text[m.end():]
         if root in fi.aliases:
-            return fi.aliases[root] + rest
+            base = fi.aliases[root]
+            if base.startswith("&") and rest.startswith("->"):  # (&priv->wdd)->x is priv->wdd.x
+                return self._through_fields(base[1:] + "." + rest[2:])
+            return self._through_fields(base + rest)
         if root in fi.locals:
             return f"{fi.name}:{root}{rest}"
         return text  # a global
+
+    def _through_fields(self, path: str) -> str:
+        """Replace a field that only ever holds another path (`priv->client = client`,
+        `priv->phys = res->start`) by that path."""
+        for field_path, value in getattr(self, "field_values", {}).items():
+            if path == field_path or path.startswith((field_path + "->", field_path + ".")):
+                return value + path[len(field_path):]
+        return path
+
+    def _field_values(self, probe: FunctionInfo) -> dict[str, str]:
+        """Fields that probe sets once to another path (`priv->pdev = pdev`, `priv->irq =
+        client->irq`, `priv->phys = res->start`, `priv->mem = res` with res a lookup)
+        and that nothing else in the file assigns."""
+        counts: dict[str, int] = {}
+        found: dict[str, str] = {}
+        for fi, asg in self.all_assignments():
+            left = asg.child_by_field_name("left")
+            if left.type != "field_expression":
+                continue
+            path = self.canonical(fi, self.src.compact(left))
+            counts[path] = counts.get(path, 0) + 1
+            right = strip_casts(asg.child_by_field_name("right"))
+            if fi is self.info.get(probe.name) and right.type in ("identifier", "field_expression"):
+                value = self.canonical(fi, self.src.compact(right))
+                local = value.startswith(f"{probe.name}:") and right.type == "identifier"
+                if value != path and not local:  # a local stored is the field itself
+                    found[path] = value
+        return {p: v for p, v in found.items() if counts[p] == 1}
 
     def type_path(self, fi: FunctionInfo, text: str) -> str | None:
         """`struct foo->buf` for `p->buf` with `struct foo *p` declared in ``fi``: how

@@ -30,7 +30,8 @@ from .source import SourceFile, ancestors, descendants, enclosing_function, func
 PURE_CALLS = re.compile(
     r"^(\w+_get_drvdata|\w+_get_clientdata|\w+_get_intfdata|dev_get_drvdata|to_\w+|"
     r"container_of|dev_get_platdata|\w+_priv|netdev_priv|iio_priv|spi_master_get_devdata|"
-    r"spi_controller_get_devdata|i2c_get_adapdata|dev_name)$"
+    r"spi_controller_get_devdata|i2c_get_adapdata|dev_name|platform_get_resource(_byname)?|"
+    r"resource_size)$"
 )
 MAX_ROUNDS = 20
 
@@ -212,6 +213,10 @@ class Rewriter:
             if label is None or original is None:
                 continue
             first = self._first_live_from(fe, label)
+            if first is not None and key(first) in fe.replaced:  # a goto we made a return
+                fe.replaced[key(g)] = self._fold_assignment(fe, g, fe.replaced[key(first)])
+                changed = True
+                continue
             if first is None or first.type != "return_statement":
                 target = self._effective_label(fe, label)
                 if key(target) != key(label):
@@ -223,27 +228,25 @@ class Rewriter:
                 continue  # it already only returned and we sent nothing there: not ours
             if not self._return_in_scope(fe, first, g):
                 continue
-            fe.replaced[key(g)] = self._fold_assignment(fe, g, first)
+            fe.replaced[key(g)] = self._fold_assignment(fe, g, self.src.text(first))
             fe.returned_at.add(key(first))
             changed = True
         return changed
 
-    def _fold_assignment(self, fe: FunctionEdits, goto: Node, ret: Node) -> str:
+    def _fold_assignment(self, fe: FunctionEdits, goto: Node, ret: str) -> str:
         """`ret = -ENOMEM; goto out;` where out now only does `return ret;` becomes
         `return -ENOMEM;` (the assignment goes) when ret is a local of the function."""
-        text = self.src.text(ret)
-        value = [c for c in ret.named_children if c.type != "comment"]
+        m = re.fullmatch(r"return\s+([A-Za-z_]\w*)\s*;", ret)
         prev = self._prev_live(fe, goto)
-        if len(value) != 1 or value[0].type != "identifier" or prev is None or \
-                prev.type != "expression_statement" or not prev.named_children:
-            return text
+        if m is None or prev is None or prev.type != "expression_statement" or not prev.named_children:
+            return ret
         asg = prev.named_children[0]
-        var = self.src.text(value[0])
+        var = m.group(1)
         if asg.type != "assignment_expression" or \
                 self.src.text(asg.child_by_field_name("operator")) != "=" or \
                 self.src.compact(asg.child_by_field_name("left")) != var or \
                 not self._is_local(fe, var):
-            return text
+            return ret
         fe.dead.add(key(prev))
         return f"return {self.src.text(asg.child_by_field_name('right'))};"
 
@@ -380,14 +383,29 @@ class Rewriter:
                 continue
             name = self.src.text(name_node)
             own = sum(1 for i in descendants(decl, "identifier") if self.src.text(i) == name)
-            if uses_now.get(name, 0) > own or uses_before.get(name, 0) <= own:
+            stores = self._pure_stores(fe, name)
+            if uses_now.get(name, 0) > own + len(stores) or uses_before.get(name, 0) <= own + len(stores):
                 continue
             value = d.child_by_field_name("value") if d.type == "init_declarator" else None
             if value is not None and not _pure(value, self.src):
                 continue
             fe.dead.add(key(decl))
+            fe.dead.update(key(st) for st in stores)
             changed = True
         return changed
+
+    def _pure_stores(self, fe: FunctionEdits, name: str) -> list[Node]:
+        """Live `name = <pure>;` statements: they go with the local when nothing else
+        reads it (`res = platform_get_resource(...);` once the release using res went)."""
+        out = []
+        for asg in descendants(fe.node.child_by_field_name("body"), "assignment_expression"):
+            stmt = asg.parent
+            if stmt.type == "expression_statement" and not self._is_dead(fe, stmt) and \
+                    self.src.compact(asg.child_by_field_name("left")) == name and \
+                    self.src.text(asg.child_by_field_name("operator")) == "=" and \
+                    _pure(asg.child_by_field_name("right"), self.src):
+                out.append(stmt)
+        return out
 
     def _empty_function(self, fe: FunctionEdits) -> bool:
         body = fe.node.child_by_field_name("body")

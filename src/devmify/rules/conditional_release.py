@@ -1,5 +1,5 @@
 """What it does
-    Refuses memory that remove() frees only when some runtime condition holds.
+    Refuses a resource that remove() releases only when some runtime condition holds.
 
 Why it matters
     devres frees managed memory unconditionally at unbind.  When remove() frees the
@@ -29,5 +29,5 @@ SUMMARY = "freed in remove() only when a runtime condition holds"
 def check(f):
     for r in f.releases:
         if r.context == "remove-conditional":
-            return f"{r.name}({r.arg}) at line {r.line} in {r.function}() is conditional: devres would free it unconditionally"
+            return f"{r.name}({r.arg}) at line {r.line} in {r.function}() is conditional: devres would release it unconditionally"
     return None

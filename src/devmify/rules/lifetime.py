@@ -34,13 +34,16 @@ SUMMARY = "reachable after unbind (embedded refcounted object or a file's privat
 # Embedded (not pointed-to) members that give a struct a lifetime of its own.
 REFCOUNTED_MEMBERS = (
     "device", "kobject", "kref", "cdev", "miscdevice", "video_device", "v4l2_device",
-    "fb_info", "serio", "input_dev", "tty_port", "gendisk", "watchdog_device",
+    "fb_info", "serio", "input_dev", "tty_port", "gendisk",
     "rtc_device", "mtd_info", "gameport", "snd_card", "net_device", "dma_device",
 )
 # Embedded objects whose subsystem waits for the last reference when unregistering
 # (i2c_del_adapter() waits for dev_released; fw_core_remove_card() waits on
 # card->done): memory embedding them is not touched after remove() returns.
 SYNCHRONOUS_RELEASE = ("i2c_adapter", "fw_card")
+# Not here: struct watchdog_device.  Since 4.6 the watchdog core keeps what an open
+# /dev/watchdogN needs in its own refcounted watchdog_core_data and drops its pointer
+# to the driver's watchdog_device on unregister, so priv embedding one may be devm.
 NESTING = 3  # how deep embedded struct types are followed
 
 

@@ -31,6 +31,7 @@ Instead
 
 from __future__ import annotations
 
+from .. import catalogue
 from ..cfg import key
 from ..resources import DRVDATA
 from ..source import ancestors, descendants, strip_casts
@@ -40,12 +41,18 @@ NAME = "order"
 SUMMARY = "an active resource would be released after teardown its callbacks depend on"
 
 _NO_COOKIE = ("NULL", "0", "(void*)0")
+HARMLESS = frozenset({
+    "free_irq", "dev_info", "dev_dbg", "dev_notice", "dev_warn", "dev_err", "pr_info",
+    "pr_debug", "pr_notice", "pr_warn", "pr_err", "printk",
+})
 
 
 def _overlaps(path: str, roots) -> bool:
     """``path`` reaches into one of ``roots`` or holds one (None: everything)."""
     if roots is None:
         return True
+    path = path.lstrip("&")
+    roots = {r.lstrip("&") for r in roots}
     return any(path == r or path.startswith((r + "->", r + ".")) or r.startswith((path + "->", path + "."))
                for r in roots)
 
@@ -72,7 +79,16 @@ def _live(node, dead) -> bool:
     return not any(key(a) in dead for a in [node, *ancestors(node)])
 
 
+def _harmless(model, stmt) -> bool:
+    """A statement that only logs or frees another IRQ line: nothing a callback uses."""
+    calls = list(descendants(stmt, "call_expression"))
+    return bool(calls) and stmt.type == "expression_statement" and all(
+        model.src.text(c.child_by_field_name("function")) in HARMLESS for c in calls)
+
+
 def _touches(model, fi, stmt, roots, dead) -> bool:
+    if _harmless(model, stmt):
+        return False
     for n in descendants(stmt, "identifier", "call_expression", "field_expression"):
         if not _live(n, dead):
             continue
@@ -110,14 +126,25 @@ def _activation(model, acq):
 
 def _managed_later(plan, start):
     """(line, name, path) of devres acquisitions in probe that run after ``start``:
-    planned conversions and calls that were managed already."""
+    planned conversions and calls that were managed already.  Another IRQ is not
+    counted: devres freeing a later IRQ line first takes nothing from this one's
+    callbacks, and a handler that feeds a registered device should go first."""
     model = plan.model
     for a in plan.conversions:
-        if a.order > start:
+        if a.order > start and a.api.cls != "irq":
             yield a.line, a.api.managed, a.path
     for fi, call, name, path in model.managed_calls():
-        if model.probe_order(fi, call) > start:
+        api = catalogue.lookup(name)
+        if model.probe_order(fi, call) > start and (api is None or api.cls != "irq"):
             yield model.src.line_of(call.start_byte), name, path
+
+
+def _quote(text: str, limit: int = 60) -> str:
+    """One line of C for a message: whitespace collapsed, cut at a space."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + " ..."
 
 
 def hazard(plan, acq, dead) -> str | None:
@@ -133,7 +160,7 @@ def hazard(plan, acq, dead) -> str | None:
         fi = model.info[rel.function]
         for owner, s in _after_release(model, fi, rel.stmts[-1]):
             if _live(s, dead) and _touches(model, owner, s, roots, dead):
-                return (f"{owner.name}() still runs '{model.src.compact(s)[:60]}' at line "
+                return (f"{owner.name}() still runs '{_quote(model.src.text(s))}' at line "
                         f"{model.src.line_of(s.start_byte)} after {rel.name}(), and with devres "
                         f"{what} would still be live then")
     return None
@@ -152,8 +179,26 @@ def check(plan):
 
 def notes(plan, acq) -> list[str]:
     """What a reviewer should know about a conversion this rule let through."""
-    args = acq.call.child_by_field_name("arguments")
-    if acq.api.cls == "irq" and "IRQF_SHARED" in plan.model.src.text(args):
+    if acq.api.via:
+        return [f"the call keeps its name: {acq.api.managed}() makes it managed"]
+    if acq.api.cls == "irq" and "IRQF_SHARED" in _flags(plan.model, acq):
         return ["IRQF_SHARED: the handler can run until devres frees the IRQ after remove() "
                 "(CONFIG_DEBUG_SHIRQ calls it once more then); it must cope with a stopped device"]
     return []
+
+
+def _flags(model, acq) -> set[str]:
+    """The identifiers in the IRQ's flags argument (the one after the handlers), and in
+    what a local flags variable is assigned in the same function."""
+    args = acq.call.child_by_field_name("arguments").named_children
+    i = max(acq.api.callbacks) + 1
+    if i >= len(args):
+        return set()
+    names = {model.src.text(n) for n in descendants(args[i], "identifier")}
+    fi = model.info[acq.function]
+    for asg in descendants(fi.node.child_by_field_name("body"), "assignment_expression", "init_declarator"):
+        left = asg.child_by_field_name("left") or asg.child_by_field_name("declarator")
+        value = asg.child_by_field_name("right") or asg.child_by_field_name("value")
+        if left is not None and value is not None and model.src.text(left) in names:
+            names |= {model.src.text(n) for n in descendants(value, "identifier")}
+    return names

@@ -1,5 +1,6 @@
 """What it does
-    Refuses memory that probe frees again before it returns successfully.
+    Refuses a resource that probe releases again before it returns successfully: a
+    scratch buffer, an IRQ used only while probing, a region claimed to detect hardware.
 
 Why it matters
     A buffer released on probe's success path is scratch space, not a resource with the
@@ -20,11 +21,13 @@ Instead
 
 CODE = "DV001"
 NAME = "transient"
-SUMMARY = "released on probe's success path: a scratch buffer, not device-lifetime memory"
+SUMMARY = "released on probe's success path: not a device-lifetime resource"
 
 
 def check(f):
     for r in f.releases:
         if r.context == "probe-success":
-            return f"{r.name}({r.arg}) at line {r.line} runs when probe succeeds: a scratch buffer, not device-lifetime memory"
+            what = "a scratch buffer" if f.acq.api.cls == "memory" else "used only while probing"
+            return (f"{r.name}({r.arg}) at line {r.line} runs when probe succeeds: {what}, "
+                    f"not a device-lifetime resource")
     return None
