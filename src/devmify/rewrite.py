@@ -34,6 +34,7 @@ PURE_CALLS = re.compile(
     r"resource_size)$"
 )
 MAX_ROUNDS = 20
+MAX_COLUMNS = 100  # checkpatch's limit since 5.7
 
 
 class CleanupFailed(Exception):
@@ -95,20 +96,59 @@ class Rewriter:
         fn = acq.call.child_by_field_name("function")
         args = acq.call.child_by_field_name("arguments")
         name = acq.api.managed.encode()
+        shift = len(name) - (fn.end_byte - fn.start_byte)
         out = [Edit(fn.start_byte, fn.end_byte, name)]
         params = args.named_children
-        if acq.api.device != INSERT:  # the call already takes its device
-            return out + self._realign(args, len(name) - (fn.end_byte - fn.start_byte))
-        dev = acq.device.encode()
-        if not params:
-            out.append(Edit(args.start_byte + 1, args.start_byte + 1, dev))
-        elif acq.api.device_arg == 0:
-            out.append(Edit(args.start_byte + 1, args.start_byte + 1, dev + b", "))
-        else:
-            before = params[acq.api.device_arg - 1]
-            out.append(Edit(before.end_byte, before.end_byte, b", " + dev))
-        out.extend(self._realign(args, len(name) - (fn.end_byte - fn.start_byte)))
-        return out
+        grow = {}  # argument index -> columns the edits add before its end
+        if acq.api.device == INSERT:  # else the call already takes its device
+            dev = acq.device.encode()
+            if not params:
+                out.append(Edit(args.start_byte + 1, args.start_byte + 1, dev))
+            elif acq.api.device_arg == 0:
+                out.append(Edit(args.start_byte + 1, args.start_byte + 1, dev + b", "))
+                grow = {i: len(dev) + 2 for i in range(len(params))}
+            else:
+                before = params[acq.api.device_arg - 1]
+                out.append(Edit(before.end_byte, before.end_byte, b", " + dev))
+                grow = {i: len(dev) + 2 for i in range(acq.api.device_arg, len(params))}
+        wrap = self._wrap(args, shift, grow)
+        out.extend(e for e in self._realign(args, shift)
+                   if not any(w.start <= e.start < w.end for w in wrap))
+        return out + wrap
+
+    def _wrap(self, args: Node, shift: int, grow: dict[int, int]) -> list[Edit]:
+        """When the call's first line now runs past MAX_COLUMNS, move the arguments
+        from the first one that does not fit to a new line, aligned with the
+        parenthesis (as checkpatch wants)."""
+        line_end = self.src.line_end(args.start_byte)
+        content_end = len(self.src.raw[:line_end].rstrip(b"\r\n"))
+        if _visual_col(self.src, content_end) + shift + max(grow.values(), default=0) <= MAX_COLUMNS:
+            return []
+        params = [p for p in args.named_children if p.start_byte < content_end]
+        for i, p in enumerate(params):
+            end = _visual_col(self.src, p.end_byte) + shift + grow.get(i, 0) + 1  # its comma
+            if end > MAX_COLUMNS:
+                if i == 0:
+                    return []
+                col = _visual_col(self.src, args.start_byte) + shift + 1
+                comma = self.src.raw.index(b",", params[i - 1].end_byte) + 1
+                return [self._wrap_edit(args, comma, p, params[-1], col, content_end)]
+        return []
+
+    def _wrap_edit(self, args: Node, comma: int, first: Node, last: Node, col: int,
+                   content_end: int) -> Edit:
+        """Start a line at ``first``; when the call goes on over a next line and the
+        moved arguments fit in front of it, join them there."""
+        nxt = self.src.line_end(args.start_byte)
+        newline = b"\r\n" if self.src.raw[nxt - 2:nxt] == b"\r\n" else b"\n"
+        moved = self.src.raw[first.start_byte:content_end].rstrip()
+        if args.end_byte > nxt and moved.endswith(b","):
+            rest = self.src.raw[nxt:self.src.line_end(nxt)].rstrip(b"\r\n")
+            joined = moved + b" " + rest.lstrip(b" \t")
+            if col + len(joined) <= MAX_COLUMNS:
+                return Edit(comma, nxt + len(rest) - len(rest.lstrip(b" \t")),
+                            newline + _indent_to(col) + moved + b" ")
+        return Edit(comma, first.start_byte, newline + _indent_to(col))
 
     def _realign(self, args: Node, shift: int) -> list[Edit]:
         """Keep continuation lines aligned with the opening parenthesis."""

@@ -18,6 +18,7 @@ import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 
+from . import catalogue
 from .cli import iter_c_files
 from .kernel_tree import kernel_tree
 from .output import unified_diff
@@ -30,7 +31,9 @@ def _check_one(args: tuple[str, str]) -> dict:
     row = {
         "path": display, "errors": res.errors, "changed": res.changed,
         "conversions": [a.api.name for p in res.plans for a in p.conversions],
+        "classes": [a.api.cls for p in res.plans for a in p.conversions],
         "refusals": [r.rule for p in res.plans for r in p.refusals],
+        "refused_classes": [_class_of(r.api) for p in res.plans for r in p.refusals],
         "diff": "", "problems": [],
     }
     if res.changed:
@@ -42,7 +45,12 @@ def _check_one(args: tuple[str, str]) -> dict:
     return row
 
 
-def check_tree(tree: str, subdirs: list[str], jobs: int) -> dict:
+def _class_of(api: str) -> str:
+    found = catalogue.lookup(api)
+    return found.cls if found else "no managed form"
+
+
+def check_tree(tree: str, subdirs: list[str], jobs: int, keep_patch: str | None = None) -> dict:
     cwd = os.getcwd()
     os.chdir(tree)
     try:
@@ -57,7 +65,10 @@ def check_tree(tree: str, subdirs: list[str], jobs: int) -> dict:
             fh.write(patch)
         proc = subprocess.run(["patch", "-p1", "--dry-run", "-s", "-i", fh.name],
                               capture_output=True, text=True)
-        os.unlink(fh.name)
+        if keep_patch:
+            os.replace(fh.name, os.path.join(cwd, keep_patch))
+        else:
+            os.unlink(fh.name)
     finally:
         os.chdir(cwd)
     return {
@@ -65,6 +76,8 @@ def check_tree(tree: str, subdirs: list[str], jobs: int) -> dict:
         "files_changed": sum(r["changed"] for r in rows),
         "conversions": collections.Counter(c for r in rows for c in r["conversions"]),
         "refusals": collections.Counter(c for r in rows for c in r["refusals"]),
+        "classes": collections.Counter(c for r in rows for c in r["classes"]),
+        "refused_classes": collections.Counter(c for r in rows for c in r["refused_classes"]),
         "errors": [(r["path"], r["errors"]) for r in rows if r["errors"]],
         "problems": [(r["path"], p) for r in rows for p in r["problems"]],
         "patch_applies": proc.returncode == 0,
@@ -78,16 +91,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("subdirs", nargs="*", default=["drivers"])
     ap.add_argument("--tree", help="kernel tree (default: $DEVMIFY_KERNEL_TREE or the cached linux-source-6.1)")
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--patch", metavar="FILE", help="keep the whole patch in FILE for review")
     args = ap.parse_args(argv)
     tree = args.tree or kernel_tree()
-    s = check_tree(tree, args.subdirs, args.jobs)
+    s = check_tree(tree, args.subdirs, args.jobs, args.patch)
     print(f"tree: {tree}  subdirs: {' '.join(args.subdirs)}  jobs: {args.jobs}")
     print(f"files scanned: {s['files_scanned']}  changed: {s['files_changed']}  "
           f"in {s['seconds']:.1f} s")
     print(f"conversions: {sum(s['conversions'].values())}  " +
           ", ".join(f"{k} {v}" for k, v in s["conversions"].most_common()))
+    print("by class: " + ", ".join(
+        f"{k} {v} converted / {s['refused_classes'][k]} refused" for k, v in s["classes"].most_common()))
     print(f"refusals: {sum(s['refusals'].values())}  " +
           ", ".join(f"{k} {v}" for k, v in sorted(s["refusals"].items())))
+    print("refusals by class: " + ", ".join(f"{k} {v}" for k, v in s["refused_classes"].most_common()))
     print(f"file errors: {len(s['errors'])}")
     for path, errs in s["errors"][:20]:
         print(f"  {path}: {'; '.join(errs)}")
