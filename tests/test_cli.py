@@ -50,7 +50,7 @@ def test_json_contract_and_mixed_file_and_directory_arguments(tree, capsys):
     assert [f["path"] for f in report["files"]] == ["drivers/usb/padport.c", "drivers/misc/blinky.c"]
     drv = report["files"][0]["drivers"][0]
     assert set(drv) >= {"bus", "struct", "probe", "remove", "conversions",
-                        "removed_releases", "refusals", "findings"}
+                        "removed_releases", "refusals", "collapses", "findings"}
     assert drv["conversions"][0] == {"function": "padport_probe", "line": 22, "from": "kzalloc",
                                      "to": "devm_kzalloc", "target": "pp",
                                      "class": "memory", "notes": []}

@@ -31,7 +31,7 @@ class Api:
     device: str = INSERT
     callbacks: tuple[int, ...] = ()
     cookie_arg: int | None = None
-    requires: str | None = None
+    requires: tuple[str, ...] = ()
     via: str | None = None
 
     @property
@@ -66,7 +66,8 @@ def apis() -> dict[str, Api]:
             example=row["example"], instead=row["instead"],
             returns=row.get("returns", "pointer"), resource_arg=row.get("resource_arg", 0),
             device=row.get("device", INSERT), callbacks=tuple(row.get("callbacks", ())),
-            cookie_arg=row.get("cookie_arg"), requires=row.get("requires"), via=row.get("via"),
+            cookie_arg=row.get("cookie_arg"), requires=tuple(row.get("requires", ())),
+            via=row.get("via"),
         )
     return out
 

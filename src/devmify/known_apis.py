@@ -16,6 +16,20 @@ MANAGED_PREFIXES = ("devm_", "dmam_", "pcim_")
 _LOCK = re.compile(r"^(?P<family>\w*?_?)(?P<un>un)?lock(_irq|_irqsave|_irqrestore|_bh|_nested|_interruptible|_killable)?$")
 
 
+# Calls that only fetch pointers or look something up: dropping one, or running one
+# while a callback is live, changes nothing.
+_PURE = re.compile(
+    r"^(\w+_get_drvdata|\w+_get_clientdata|\w+_get_intfdata|dev_get_drvdata|to_\w+|"
+    r"container_of|dev_get_platdata|\w+_priv|netdev_priv|iio_priv|spi_master_get_devdata|"
+    r"spi_controller_get_devdata|i2c_get_adapdata|dev_name|platform_get_resource(_byname)?|"
+    r"resource_size)$"
+)
+
+
+def pure_call(name: str) -> bool:
+    return _PURE.match(name) is not None
+
+
 def _load(name: str) -> dict:
     return tomllib.loads(resources.files("devmify").joinpath(f"data/{name}").read_text())
 

@@ -7,6 +7,7 @@ import json
 
 from .cfg import key
 from .pipeline import FileResult
+from .source import enclosing_function, function_name
 
 JSON_VERSION = 1
 
@@ -33,7 +34,7 @@ def _driver_json(plan) -> dict:
         "bus": d.bus.name, "struct": d.struct, "probe": d.probe, "remove": d.remove,
         "conversions": [
             {"function": a.function, "line": a.line, "from": a.api.name,
-             "to": a.api.name if a.api.via else a.api.managed, "target": a.target,
+             "to": plan.managed_name(a), "target": a.target,
              "class": a.api.cls,
              "notes": plan.notes.get(key(a.call), [])}
             for a in plan.conversions
@@ -47,8 +48,22 @@ def _driver_json(plan) -> dict:
              "rule": r.rule, "message": r.message}
             for r in plan.refusals
         ],
+        "collapses": [
+            {"function": enclosing_name(plan, c.call), "line": plan.model.src.line_of(c.call.start_byte),
+             "to": c.name, "from": [_call_name(plan, c.call)] + [a.api.name for a in c.absorbed]}
+            for c in plan.collapses
+        ],
         "findings": [],
     }
+
+
+def _call_name(plan, call) -> str:
+    return plan.model.src.text(call.child_by_field_name("function"))
+
+
+def enclosing_name(plan, node) -> str:
+    fn = enclosing_function(node)
+    return function_name(fn, plan.model.src) if fn is not None else ""
 
 
 def json_report(results: list[FileResult]) -> str:
@@ -76,10 +91,16 @@ def report_lines(result: FileResult) -> list[str]:
         for a in p.conversions:
             col = a.call.start_point[1] + 1
             advice = (f"{a.api.name}() on {a.target} becomes managed through {a.api.managed}()"
-                      if a.api.via else f"use {a.api.managed}() instead of {a.api.name}() for {a.target}")
+                      if a.api.via else f"use {p.managed_name(a)}() instead of {a.api.name}() for {a.target}")
             rows.append((a.line, f"{result.path}:{a.line}:{col}: WARNING: {advice}"))
             for note in p.notes.get(key(a.call), []):
                 rows.append((a.line, f"{result.path}:{a.line}:{col}: NOTE: {note}"))
+        for c in p.collapses:
+            if not c.absorbed and _call_name(p, c.call) != c.name:
+                line = p.model.src.line_of(c.call.start_byte)
+                rows.append((line, f"{result.path}:{line}:{c.call.start_point[1] + 1}: WARNING: use "
+                                   f"{c.name}() instead of platform_get_resource() + "
+                                   f"{_call_name(p, c.call)}()"))
         for r in p.removed:
             col = r.call.start_point[1] + 1
             rows.append((r.line, f"{result.path}:{r.line}:{col}: WARNING: {r.name}({r.arg}) becomes "

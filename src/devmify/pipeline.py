@@ -66,7 +66,7 @@ def analyse_bytes(path: str, raw: bytes, policy: str = "prefix",
             f for o in drivers if o is not d for f in (o.probe, o.remove) if f))
         for d in drivers
     ]
-    if not any(p.conversions for p in result.plans):
+    if not any(p.conversions or p.collapses for p in result.plans):
         return result
     try:
         new = apply(raw, Rewriter(src, result.plans).edits())

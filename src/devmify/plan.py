@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import catalogue
+from . import catalogue, collapse
 from .cfg import key
 from .known_apis import managed_form
 from .drivers import Driver
@@ -33,6 +33,15 @@ class DriverPlan:
     refusals: list[Refusal] = field(default_factory=list)
     released: dict = field(default_factory=dict)   # key(acquisition call) -> its deleted releases
     notes: dict = field(default_factory=dict)      # key(acquisition call) -> notes for reviewers
+    collapses: list = field(default_factory=list)  # converted calls merged into one
+
+    def managed_name(self, acq: Acquisition) -> str:
+        """What the acquisition becomes: its managed form, the call a merge folds it
+        into, or its own name when another conversion makes it managed."""
+        for c in self.collapses:
+            if key(c.call) == key(acq.call) or any(key(a.call) == key(acq.call) for a in c.absorbed):
+                return c.name
+        return acq.api.name if acq.api.via else acq.api.managed
 
     def refuse(self, acq: Acquisition, rule: str, message: str) -> None:
         """Take one planned conversion back, with the releases it would have deleted."""
@@ -82,6 +91,7 @@ def plan_driver(src: SourceFile, driver: Driver, policy_name: str = "prefix",
         blocker = _unmanaged_left(plan)
         if blocker:
             plan.refuse_all(policy.CODE, f"policy all-or-nothing: {blocker}")
+    plan.collapses = collapse.find(plan)
     return plan
 
 

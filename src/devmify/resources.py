@@ -142,7 +142,7 @@ class DriverModel:
                 if name:
                     fi.locals[name] = type_name
 
-    def _is_device(self, fi: FunctionInfo, node: Node) -> bool:
+    def is_device(self, fi: FunctionInfo, node: Node) -> bool:
         text = self.src.compact(strip_casts(node))
         forms = {fi.device} | {n for n, _ in fi.dev_locals}
         path = self.canonical(fi, text)
@@ -157,7 +157,7 @@ class DriverModel:
             if left.type != "field_expression":
                 continue
             path = self.canonical(fi, self.src.compact(left))
-            if fi is self.info.get(probe.name) and self._is_device(fi, asg.child_by_field_name("right")):
+            if fi is self.info.get(probe.name) and self.is_device(fi, asg.child_by_field_name("right")):
                 candidates.add(path)
             else:
                 spoiled.add(path)
@@ -261,7 +261,7 @@ class DriverModel:
                 args = call.child_by_field_name("arguments").named_children
                 for i, pname in enumerate(all_params):
                     if i < len(args) and caller is not None:
-                        if self._is_device(caller, args[i]):
+                        if self.is_device(caller, args[i]):
                             seen.setdefault(pname, set()).add("@dev")
                         else:
                             seen.setdefault(pname, set()).add(self.canonical(caller, self.src.compact(args[i])))
@@ -398,7 +398,7 @@ class DriverModel:
             target, stmt = self.assigned(call)
         device_ok = True
         if api.device in (KEEP, BUS):
-            device_ok = api.device_arg < len(args) and self._is_device(fi, args[api.device_arg])
+            device_ok = api.device_arg < len(args) and self.is_device(fi, args[api.device_arg])
         return Acquisition(
             api=api, function=fi.name, call=call, stmt=stmt, target=target,
             path=self.canonical(fi, target) if target else "",

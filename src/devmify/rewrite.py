@@ -22,17 +22,11 @@ from dataclasses import dataclass, field
 from tree_sitter import Node
 
 from .catalogue import INSERT
+from .known_apis import pure_call
 from .cfg import is_statement, key
 from .plan import DriverPlan
 from .source import SourceFile, ancestors, descendants, enclosing_function, function_name, is_static
 
-# Initialisers that may be dropped with an unused local: they only fetch pointers.
-PURE_CALLS = re.compile(
-    r"^(\w+_get_drvdata|\w+_get_clientdata|\w+_get_intfdata|dev_get_drvdata|to_\w+|"
-    r"container_of|dev_get_platdata|\w+_priv|netdev_priv|iio_priv|spi_master_get_devdata|"
-    r"spi_controller_get_devdata|i2c_get_adapdata|dev_name|platform_get_resource(_byname)?|"
-    r"resource_size)$"
-)
 MAX_ROUNDS = 20
 MAX_COLUMNS = 100  # checkpatch's limit since 5.7
 
@@ -64,16 +58,22 @@ class FunctionEdits:
 class Rewriter:
     def __init__(self, src: SourceFile, plans: list[DriverPlan]):
         self.src = src
-        self.plans = [p for p in plans if p.conversions]
+        self.plans = [p for p in plans if p.conversions or p.collapses]
         self.fns: dict[str, FunctionEdits] = {}
         self.extra_dead_nodes: list[Node] = []  # outside functions: `.remove =` pairs, prototypes
         self.calls: list[Edit] = []
+        self.overrides: dict = {}  # key(node) -> (node, new text): rewritten expressions
 
     # -- entry ---------------------------------------------------------------------------
     def edits(self) -> list[Edit]:
         for plan in self.plans:
+            merged = {key(a.call) for c in plan.collapses for a in c.absorbed}
+            for c in plan.collapses:
+                self._collapse(plan, c)
+                merged.add(key(c.call))
             for acq in plan.conversions:
-                self.calls.extend(self._convert_call(acq))
+                if key(acq.call) not in merged:
+                    self.calls.extend(self._convert_call(acq))
             for rel in plan.removed:
                 fe = self._fe(plan.model.fns[rel.function])
                 for s in rel.stmts:
@@ -90,6 +90,17 @@ class Rewriter:
         return self.fns[k]
 
     # -- the call itself ------------------------------------------------------------------
+    def _collapse(self, plan: DriverPlan, c) -> None:
+        """One managed call for several converted ones: rename and re-argue the call
+        that stays, drop the statements it makes redundant, rewrite its error check."""
+        fn = c.call.child_by_field_name("function")
+        args = c.call.child_by_field_name("arguments")
+        self.calls.append(Edit(fn.start_byte, fn.end_byte, c.name.encode()))
+        self.overrides[key(args)] = (args, f"({c.args})")
+        fe = self._fe(enclosing_function(c.call))
+        fe.dead.update(key(s) for s in c.dead)
+        self.overrides.update(c.replace)
+
     def _convert_call(self, acq) -> list[Edit]:
         if acq.api.via:
             return []  # managed through another conversion; the call keeps its name
@@ -288,7 +299,11 @@ class Rewriter:
                 not self._is_local(fe, var):
             return ret
         fe.dead.add(key(prev))
-        return f"return {self.src.text(asg.child_by_field_name('right'))};"
+        return f"return {self._text(asg.child_by_field_name('right'))};"
+
+    def _text(self, node: Node) -> str:
+        """A node's text with the expression rewrites applied."""
+        return self.overrides[key(node)][1] if key(node) in self.overrides else self.src.text(node)
 
     def _is_local(self, fe: FunctionEdits, name: str) -> bool:
         body = fe.node.child_by_field_name("body")
@@ -392,10 +407,14 @@ class Rewriter:
 
     def _live_identifier_uses(self, fe: FunctionEdits) -> dict[str, int]:
         uses: dict[str, int] = {}
+        overridden = [n for n, _ in self.overrides.values() if _within(n, fe.node)]
         for ident in descendants(fe.node.child_by_field_name("body"), "identifier"):
-            if not self._is_dead(fe, ident) and not self._inside_replaced(fe, ident):
+            if not self._is_dead(fe, ident) and not self._inside_replaced(fe, ident) and \
+                    not any(_within(ident, n) for n in overridden):
                 uses[self.src.text(ident)] = uses.get(self.src.text(ident), 0) + 1
-        for text in fe.replaced.values():
+        texts = list(fe.replaced.values()) + \
+            [t for n, t in self.overrides.values() if n in overridden and not self._is_dead(fe, n)]
+        for text in texts:
             for word in re.findall(r"[A-Za-z_]\w*", text):
                 uses[word] = uses.get(word, 0) + 1
         return uses
@@ -509,6 +528,10 @@ class Rewriter:
     # -- rendering ---------------------------------------------------------------------------
     def _render(self) -> list[Edit]:
         edits = list(self.calls)
+        for node, text in self.overrides.values():
+            fe = self._fe(enclosing_function(node))
+            if not self._is_dead(fe, node):
+                edits.append(Edit(node.start_byte, node.end_byte, text.encode()))
         whole_lines: list[tuple[int, int]] = []
         dead_nodes: list[Node] = list(self.extra_dead_nodes)
         for fe in self.fns.values():
@@ -682,7 +705,7 @@ def _has_side_effects(node: Node) -> bool:
 
 def _pure(value: Node, src: SourceFile) -> bool:
     for call in descendants(value, "call_expression"):
-        if not PURE_CALLS.match(src.text(call.child_by_field_name("function"))):
+        if not pure_call(src.text(call.child_by_field_name("function"))):
             return False
     return not any(True for _ in descendants(value, "assignment_expression", "update_expression"))
 

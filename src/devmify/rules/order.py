@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from .. import catalogue
 from ..cfg import key
+from ..known_apis import pure_call
 from ..resources import DRVDATA
 from ..source import ancestors, descendants, strip_casts
 
@@ -80,10 +81,12 @@ def _live(node, dead) -> bool:
 
 
 def _harmless(model, stmt) -> bool:
-    """A statement that only logs or frees another IRQ line: nothing a callback uses."""
+    """A statement that only logs, looks something up or frees another IRQ line:
+    nothing a callback uses is torn down."""
     calls = list(descendants(stmt, "call_expression"))
+    names = [model.src.text(c.child_by_field_name("function")) for c in calls]
     return bool(calls) and stmt.type == "expression_statement" and all(
-        model.src.text(c.child_by_field_name("function")) in HARMLESS for c in calls)
+        n in HARMLESS or pure_call(n) for n in names)
 
 
 def _touches(model, fi, stmt, roots, dead) -> bool:

@@ -39,11 +39,10 @@ def _managed_source(plan, acq, needed: str) -> bool:
 
 def check(plan):
     for acq in plan.conversions:
-        needed = acq.api.requires or acq.api.via
-        if needed and not _managed_source(plan, acq, needed):
-            if acq.api.via:
-                return acq, (f"{acq.api.name}() is released by devres only after {needed}() on "
-                             f"{acq.target} becomes {acq.api.managed}(), which is not converted")
+        if acq.api.via and not _managed_source(plan, acq, acq.api.via):
+            return acq, (f"{acq.api.name}() is released by devres only after {acq.api.via}() on "
+                         f"{acq.target} becomes {acq.api.managed}(), which is not converted")
+        if acq.api.requires and not any(_managed_source(plan, acq, n) for n in acq.api.requires):
             return acq, (f"{acq.api.managed}() needs {acq.target} from a managed "
-                         f"{needed}(), which is not converted")
+                         f"{' or '.join(n + '()' for n in acq.api.requires)}, which is not converted")
     return None

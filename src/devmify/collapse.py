@@ -1,0 +1,162 @@
+"""Merges of converted calls into the one managed call that does their work together.
+
+`request_mem_region(res->start, resource_size(res), ...)` + `ioremap(res->start,
+resource_size(res))`, both converting, are what `devm_ioremap_resource(dev, res)` does;
+when `res` is only `platform_get_resource(pdev, IORESOURCE_MEM, n)` looked up for them,
+`devm_platform_ioremap_resource(pdev, n)` does the lookup too.  The managed call returns
+an ERR_PTR, never NULL, so the mapping's NULL check becomes IS_ERR() and its error code
+PTR_ERR().  A merge is only a tidier spelling of conversions already proven safe one by
+one: when anything about the code around them does not fit, they stay separate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tree_sitter import Node
+
+from .cfg import is_statement, key
+from .source import descendants
+
+_ERRNO = re.compile(r"^-E[A-Z0-9]+$")
+_LOOKUP = {"platform_get_resource": "devm_platform_ioremap_resource",
+           "platform_get_resource_byname": "devm_platform_ioremap_resource_byname"}
+
+
+@dataclass
+class Collapse:
+    call: Node                   # the call that stays, renamed
+    name: str                    # its managed name
+    args: str                    # its new arguments
+    absorbed: list               # the other acquisitions it does the work of
+    dead: list[Node] = field(default_factory=list)          # statements that go
+    replace: dict = field(default_factory=dict)             # key(node) -> (node, new text)
+
+
+def _next_stmt(node: Node) -> Node | None:
+    nxt = node.next_named_sibling
+    while nxt is not None and not is_statement(nxt):
+        nxt = nxt.next_named_sibling
+    return nxt
+
+
+def _null_check(src, stmt: Node, name: str) -> Node | None:
+    """The `if (!name)` right after ``stmt`` (no else), or None."""
+    nxt = _next_stmt(stmt)
+    if nxt is None or nxt.type != "if_statement" or nxt.child_by_field_name("alternative"):
+        return None
+    cond = src.compact(nxt.child_by_field_name("condition"))
+    if cond in (f"(!{name})", f"({name}==NULL)", f"(NULL=={name})", f"(unlikely(!{name}))"):
+        return nxt
+    return None
+
+
+def _error_values(src, body: Node) -> list[Node] | None:
+    """The error codes an `if` body fails with (`return -ENOMEM;`, `ret = -ENOMEM;
+    goto err;`), or None when it fails some other way."""
+    values = []
+    for ret in descendants(body, "return_statement"):
+        value = [c for c in ret.named_children if c.type != "comment"]
+        if not value or not _ERRNO.match(src.compact(value[0])):
+            return None
+        values.append(value[0])
+    for goto in descendants(body, "goto_statement"):
+        prev = goto.prev_named_sibling
+        asg = prev.named_children[0] if prev is not None and prev.type == "expression_statement" \
+            and prev.named_children else None
+        if asg is None or asg.type != "assignment_expression" or \
+                not _ERRNO.match(src.compact(asg.child_by_field_name("right"))):
+            return None
+        values.append(asg.child_by_field_name("right"))
+    return values or None
+
+
+def _uses(src, fn: Node, name: str) -> list[Node]:
+    return [i for i in descendants(fn.child_by_field_name("body"), "identifier") if src.text(i) == name]
+
+
+def _within_any(node: Node, outers) -> bool:
+    return any(o.start_byte <= node.start_byte and node.end_byte <= o.end_byte for o in outers)
+
+
+def find(plan) -> list[Collapse]:
+    model, src = plan.model, plan.model.src
+    out = []
+    for m in plan.conversions:
+        if m.api.name != "ioremap" or m.stmt is None or m.stmt.type != "expression_statement":
+            continue
+        args = m.call.child_by_field_name("arguments").named_children
+        hit = re.fullmatch(r"(\w+)->start", src.compact(args[0])) if len(args) == 2 else None
+        if hit is None or src.compact(args[1]) != f"resource_size({hit.group(1)})":
+            continue
+        res = hit.group(1)
+        q = next((a for a in plan.conversions if a.api.name == "request_mem_region"
+                  and a.function == m.function and a.order < m.order
+                  and [src.compact(x) for x in a.call.child_by_field_name("arguments").named_children][:2]
+                  == [f"{res}->start", f"resource_size({res})"]), None)
+        check = _null_check(src, m.stmt, m.target)
+        values = _error_values(src, check.child_by_field_name("consequence")) if check else None
+        if q is None or values is None or q.stmt.type != "if_statement" or \
+                src.compact(q.stmt.child_by_field_name("condition")) != f"(!{src.compact(q.call)})" or \
+                q.stmt.child_by_field_name("alternative"):
+            continue
+        c = Collapse(m.call, "devm_ioremap_resource", f"{m.device}, {res}", [q], [q.stmt])
+        cond = check.child_by_field_name("condition")
+        c.replace[key(cond)] = (cond, f"(IS_ERR({m.target}))")
+        for v in values:
+            c.replace[key(v)] = (v, f"PTR_ERR({m.target})")
+        _from_platform(plan, model.info[m.function], m.call, res, c)
+        out.append(c)
+    return out + list(_managed_already(plan))
+
+
+def _managed_already(plan):
+    """`devm_ioremap_resource(dev, res)` on a resource looked up only for it."""
+    model, src = plan.model, plan.model.src
+    for fi, call, name in model.probe_calls:
+        args = call.child_by_field_name("arguments").named_children
+        if name != "devm_ioremap_resource" or len(args) != 2 or args[1].type != "identifier" or \
+                not model.is_device(fi, args[0]):
+            continue
+        c = Collapse(call, name, "", [])
+        if _from_platform(plan, fi, call, src.text(args[1]), c):
+            yield c
+
+
+def _from_platform(plan, fi, call: Node, res: str, c: Collapse) -> bool:
+    """Fold `res = platform_get_resource(pdev, IORESOURCE_MEM, n);` (and its NULL
+    check) into the call when nothing else reads res."""
+    model, src = plan.model, plan.model.src
+    if model.driver.bus.name != "platform":
+        return False
+    stores = [a for a in descendants(fi.node.child_by_field_name("body"), "assignment_expression")
+              if src.compact(a.child_by_field_name("left")) == res]
+    if len(stores) != 1 or stores[0].parent.type != "expression_statement":
+        return False
+    lookup = stores[0].child_by_field_name("right")
+    if lookup.type != "call_expression" or src.text(lookup.child_by_field_name("function")) not in _LOOKUP:
+        return False
+    largs = lookup.child_by_field_name("arguments").named_children
+    if len(largs) != 3 or src.compact(largs[1]) != "IORESOURCE_MEM" or \
+            model.canonical(fi, src.compact(largs[0])) != "@dev":
+        return False
+    stmt = stores[0].parent
+    dead = [stmt, *c.dead]
+    check = _null_check(src, stmt, res)
+    if check is not None:
+        dead.append(check)
+    gone = dead + [call] + [s for r in plan.removed if r.function == fi.name for s in r.stmts]
+    if any(not _within_any(u, gone) for u in _uses(src, fi.node, res) if not _declares(u)):
+        return False
+    c.name = _LOOKUP[src.text(lookup.child_by_field_name("function"))]
+    c.args = f"{src.text(largs[0])}, {src.text(largs[2])}"
+    c.dead = dead
+    return True
+
+
+def _declares(ident: Node) -> bool:
+    p = ident.parent
+    while p is not None and p.type in ("pointer_declarator", "init_declarator"):
+        p = p.parent
+    return p is not None and p.type == "declaration"

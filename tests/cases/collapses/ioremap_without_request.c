@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Nearest case: ioremap() without request_mem_region() becomes devm_ioremap(), not
+ * devm_ioremap_resource(): that would add a region claim, which can fail -EBUSY. */
+#include <linux/io.h>
+#include <linux/module.h>
+#include <linux/platform_device.h>
+
+struct foo {
+	void *regs;
+};
+
+static int foo_probe(struct platform_device *pdev)
+{
+	struct foo *priv;
+	struct resource *res;
+	int ret;
+
+	priv = kzalloc(sizeof(*priv), GFP_KERNEL);
+	if (!priv)
+		return -ENOMEM;
+
+	res = platform_get_resource(pdev, IORESOURCE_MEM, 0);
+	if (!res) {
+		ret = -ENODEV;
+		goto err_free;
+	}
+
+	priv->regs = ioremap(res->start, resource_size(res));
+	if (!priv->regs) {
+		dev_err(&pdev->dev, "cannot map registers\n");
+		ret = -ENOMEM;
+		goto err_release;
+	}
+
+	platform_set_drvdata(pdev, priv);
+	return 0;
+
+err_release:
+err_free:
+	kfree(priv);
+	return ret;
+}
+
+static int foo_remove(struct platform_device *pdev)
+{
+	struct foo *priv = platform_get_drvdata(pdev);
+
+	iounmap(priv->regs);
+	kfree(priv);
+	return 0;
+}
+
+static struct platform_driver foo_driver = {
+	.probe = foo_probe,
+	.remove = foo_remove,
+	.driver = { .name = "foo" },
+};
+module_platform_driver(foo_driver);
