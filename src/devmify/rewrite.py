@@ -248,8 +248,10 @@ class Rewriter:
             nxt = cur.next_named_sibling
             while nxt is not None and not is_statement(nxt):
                 nxt = nxt.next_named_sibling
-            if nxt is None and cur.parent is not None and cur.parent.type == "labeled_statement":
-                nxt = cur.parent.next_named_sibling
+            outer = cur
+            while nxt is None and outer.parent is not None and outer.parent.type == "labeled_statement":
+                outer = outer.parent  # `a: b: stmt;` ends where the outermost label ends
+                nxt = outer.next_named_sibling
                 while nxt is not None and not is_statement(nxt):
                     nxt = nxt.next_named_sibling
             cur = nxt
@@ -366,6 +368,8 @@ class Rewriter:
     def _kill_until_label(self, fe: FunctionEdits, label: Node) -> None:
         """Statements reachable only through a label that just went are dead too."""
         inner = [c for c in label.named_children if is_statement(c)]
+        if any(c.type == "labeled_statement" for c in inner):
+            return  # `a: b: ...`: b is still an entry point
         for s in inner:
             fe.dead.add(key(s))
         nxt = label.next_named_sibling

@@ -422,3 +422,7 @@ struct hwmon_chip_info { const struct hwmon_ops *ops; const void *const *info; }
 
 void watchdog_set_drvdata(struct watchdog_device *wdd, void *data);
 void *watchdog_get_drvdata(struct watchdog_device *wdd);
+
+void *devm_ioremap_resource(struct device *dev, const struct resource *res);
+void *devm_platform_ioremap_resource(struct platform_device *pdev, unsigned int index);
+void *devm_platform_ioremap_resource_byname(struct platform_device *pdev, const char *name);
