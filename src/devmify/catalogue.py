@@ -33,6 +33,7 @@ class Api:
     cookie_arg: int | None = None
     requires: tuple[str, ...] = ()
     via: str | None = None
+    merge: tuple[tuple[str, str], ...] = ()   # (partner acquisition, merged call)
 
     @property
     def status(self) -> bool:
@@ -40,6 +41,8 @@ class Api:
 
     def explain(self) -> str:
         managed = f"{self.managed} (via {self.via})" if self.via else self.managed
+        if self.merge:
+            managed = " / ".join(f"{m} (with {p})" for p, m in self.merge)
         return (
             f"{self.name} -> {managed}  [{self.cls}{', active' if self.active else ''}]\n\n"
             f"What it does\n    {self.what}\n\n"
@@ -67,7 +70,7 @@ def apis() -> dict[str, Api]:
             returns=row.get("returns", "pointer"), resource_arg=row.get("resource_arg", 0),
             device=row.get("device", INSERT), callbacks=tuple(row.get("callbacks", ())),
             cookie_arg=row.get("cookie_arg"), requires=tuple(row.get("requires", ())),
-            via=row.get("via"),
+            via=row.get("via"), merge=tuple(row.get("merge", {}).items()),
         )
     return out
 

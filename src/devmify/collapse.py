@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from tree_sitter import Node
 
+from . import catalogue
 from .cfg import is_statement, key
 from .source import descendants
 
@@ -28,7 +29,7 @@ _LOOKUP = {"platform_get_resource": "devm_platform_ioremap_resource",
 class Collapse:
     call: Node                   # the call that stays, renamed
     name: str                    # its managed name
-    args: str                    # its new arguments
+    args: str | None             # its new arguments (None: keeps them)
     absorbed: list               # the other acquisitions it does the work of
     dead: list[Node] = field(default_factory=list)          # statements that go
     replace: dict = field(default_factory=dict)             # key(node) -> (node, new text)
@@ -108,7 +109,95 @@ def find(plan) -> list[Collapse]:
             c.replace[key(v)] = (v, f"PTR_ERR({m.target})")
         _from_platform(plan, model.info[m.function], m.call, res, c)
         out.append(c)
+    out.extend(c for e in plan.conversions if e.api.merge and (c := enable_merge(plan, e)))
     return out + list(_managed_already(plan))
+
+
+def enable_merge(plan, e) -> Collapse | None:
+    """`clk_prepare_enable(X)` (with its error check) folded into the call that got X:
+    `X = clk_get(dev, id)` or `X = devm_clk_get(dev, id)` becomes
+    `X = devm_clk_get_enabled(dev, id)`.  None when the shape does not allow it."""
+    model, src = plan.model, plan.model.src
+    fi = model.info[e.function]
+    partner = _partner(plan, e)
+    if partner is None or partner[0] is not fi:
+        return None
+    _, call, merged = partner
+    dead = _enable_statements(src, e)
+    if dead is None:
+        return None
+    # nothing may use the clock between its lookup and the enable (a rate set while off)
+    between = [n for n in descendants(fi.node.child_by_field_name("body"), "call_expression")
+               if call.end_byte <= n.start_byte < e.call.start_byte and
+               any(model.canonical(fi, src.compact(a)) == e.path
+                   for a in n.child_by_field_name("arguments").named_children)]
+    if any(src.text(n.child_by_field_name("function")) not in ("IS_ERR", "PTR_ERR", "IS_ERR_OR_NULL",
+                                                                "dev_err_probe")
+           for n in between):
+        return None
+    return Collapse(call, merged, None, [e], dead)
+
+
+def _partner(plan, e):
+    """(function info, call, merged name) of the acquisition that produced e's object."""
+    model = plan.model
+    merge = dict(e.api.merge)
+    for a in plan.conversions:
+        if a.api.name in merge and a.path == e.path:
+            return model.info[a.function], a.call, merge[a.api.name]
+    managed = {catalogue.apis()[name].managed: m for name, m in merge.items()}
+    for fi, call, name, path in model.managed_calls():
+        if name in managed and path == e.path:
+            return fi, call, managed[name]
+    return None
+
+
+def _enable_statements(src, e) -> list[Node] | None:
+    """The enable's statement and its error check: `ret = f(x); if (ret) ...;` or
+    `if (f(x)) ...;`, the check only failing; None for any other shape."""
+    stmt = e.stmt
+    call = src.compact(e.call)
+    if stmt.type == "if_statement":
+        cond = src.compact(stmt.child_by_field_name("condition"))
+        if cond not in (f"({call})", f"({call}<0)") or stmt.child_by_field_name("alternative"):
+            return None
+        return [stmt] if _fails(stmt) else None
+    if stmt.type != "expression_statement" or not stmt.named_children:
+        return None
+    asg = stmt.named_children[0]
+    if asg.type != "assignment_expression" or src.compact(asg.child_by_field_name("right")) != call:
+        return None
+    var = src.compact(asg.child_by_field_name("left"))
+    check = _next_stmt(stmt)
+    if check is None or check.type != "if_statement" or check.child_by_field_name("alternative") or \
+            src.compact(check.child_by_field_name("condition")) not in (
+                f"({var})", f"({var}<0)", f"({var}!=0)", f"(unlikely({var}))") or not _fails(check):
+        return None
+    # the value must not be read again before it is set anew
+    fn = stmt.parent
+    while fn is not None and fn.type != "function_definition":
+        fn = fn.parent
+    later = [i for i in descendants(fn, "identifier")
+             if i.start_byte > check.end_byte and src.text(i) == var]
+    if later and not _assigned_here(later[0]):
+        return None
+    return [stmt, check]
+
+
+def _fails(check: Node) -> bool:
+    """The `if`'s body leaves: its last statement is a return or a goto."""
+    body = check.child_by_field_name("consequence")
+    last = body
+    if body.type == "compound_statement":
+        inner = [c for c in body.named_children if is_statement(c)]
+        last = inner[-1] if inner else None
+    return last is not None and last.type in ("return_statement", "goto_statement")
+
+
+def _assigned_here(ident: Node) -> bool:
+    p = ident.parent
+    return p is not None and p.type == "assignment_expression" and \
+        p.child_by_field_name("left") == ident
 
 
 def _managed_already(plan):

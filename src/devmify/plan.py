@@ -141,15 +141,14 @@ def _unmanaged_left(plan: DriverPlan) -> str | None:
 def _facts(src, model, acq, releases, others) -> Facts:
     if not acq.path:
         return Facts(src, model, acq, [], [], [])
-    if acq.api.status:  # the resource is an argument: nothing assigns it
-        matched = [r for r in releases if r.path == acq.path and r.name in acq.api.releases]
-        return Facts(src, model, acq, matched, [], [])
     matched = [r for r in releases if r.path == acq.path and r.name in acq.api.releases]
     suspects = [
         r for r in releases
         if r not in matched and acq.type_path and r.type_path == acq.type_path
         and r.name in acq.api.releases and r.function not in others
     ]
+    if acq.api.status:  # the resource is an argument: nothing assigns it
+        return Facts(src, model, acq, matched, suspects, [])
     own = key(acq.stmt)
     assignments = [
         (fi, asg) for fi, asg in model.assignments(acq.path, acq.type_path)

@@ -96,7 +96,8 @@ class Rewriter:
         fn = c.call.child_by_field_name("function")
         args = c.call.child_by_field_name("arguments")
         self.calls.append(Edit(fn.start_byte, fn.end_byte, c.name.encode()))
-        self.overrides[key(args)] = (args, f"({c.args})")
+        if c.args is not None:
+            self.overrides[key(args)] = (args, f"({c.args})")
         fe = self._fe(enclosing_function(c.call))
         fe.dead.update(key(s) for s in c.dead)
         self.overrides.update(c.replace)

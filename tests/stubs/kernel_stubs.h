@@ -426,3 +426,6 @@ void *watchdog_get_drvdata(struct watchdog_device *wdd);
 void *devm_ioremap_resource(struct device *dev, const struct resource *res);
 void *devm_platform_ioremap_resource(struct platform_device *pdev, unsigned int index);
 void *devm_platform_ioremap_resource_byname(struct platform_device *pdev, const char *name);
+int clk_set_rate(struct clk *clk, unsigned long rate);
+struct clk *devm_clk_get_enabled(struct device *dev, const char *id);
+struct clk *devm_clk_get_optional_enabled(struct device *dev, const char *id);

@@ -1,9 +1,11 @@
 """What it does
     Refuses a conversion that is only correct together with another one that is not
     being made: a registration whose object stays unmanaged (`devm_iio_device_register()`
-    on an `iio_device_alloc()` device), or a call that becomes managed only through
+    on an `iio_device_alloc()` device), a call that becomes managed only through
     another conversion (`pci_request_regions()` is released by devres only once
-    `pci_enable_device()` became `pcim_enable_device()` on the same device).
+    `pci_enable_device()` became `pcim_enable_device()` on the same device), or an
+    enable with no managed form alone (`clk_prepare_enable()` merges into
+    `devm_clk_get_enabled()` only with its clock's lookup).
 
 Why it matters
     devm_iio_device_register() unregisters after remove() returns; if remove() still
@@ -21,6 +23,7 @@ Instead
 
 from __future__ import annotations
 
+from .. import collapse
 from ..catalogue import apis
 
 CODE = "DV020"
@@ -42,6 +45,11 @@ def check(plan):
         if acq.api.via and not _managed_source(plan, acq, acq.api.via):
             return acq, (f"{acq.api.name}() is released by devres only after {acq.api.via}() on "
                          f"{acq.target} becomes {acq.api.managed}(), which is not converted")
+        if acq.api.merge and collapse.enable_merge(plan, acq) is None:
+            partners = " or ".join(f"{p}()" for p, _ in acq.api.merge)
+            return acq, (f"{acq.api.name}({acq.target}) has no managed form alone; it merges into "
+                         f"{acq.api.managed}() only right after a converting {partners} on the same "
+                         f"clock with nothing touching it in between")
         if acq.api.requires and not any(_managed_source(plan, acq, n) for n in acq.api.requires):
             return acq, (f"{acq.api.managed}() needs {acq.target} from a managed "
                          f"{' or '.join(n + '()' for n in acq.api.requires)}, which is not converted")

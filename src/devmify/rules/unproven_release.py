@@ -29,5 +29,5 @@ def check(f):
         if r.context == "elsewhere":
             return f"{r.name}({r.arg}) at line {r.line} in {r.function}() is not on a probe error exit or in remove()"
     for r in f.suspects:
-        return f"{r.name}({r.arg}) at line {r.line} in {r.function}() may free the same object ({f.acq.type_path})"
+        return f"{r.name}({r.arg}) at line {r.line} in {r.function}() may release the same object ({f.acq.type_path})"
     return None

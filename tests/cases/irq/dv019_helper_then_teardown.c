@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Refusal: free_irq() sits in a stop helper that remove() calls; remove() then gates the
  * clock after the helper returns, which with devm_request_irq() would happen while the
- * handler is still installed (DV019 follows the helper back to its caller). */
+ * handler is still installed (DV019 follows the helper back to its caller).
+ * The clock's rate is set before it is enabled, so the enable cannot merge into
+ * devm_clk_get_enabled() and the clock stays gated by hand. */
 #include <linux/clk.h>
 #include <linux/interrupt.h>
 #include <linux/io.h>
@@ -53,6 +55,7 @@ static int rngx_probe(struct platform_device *pdev)
 	rng->clk = devm_clk_get(&pdev->dev, NULL);
 	if (IS_ERR(rng->clk))
 		return PTR_ERR(rng->clk);
+	clk_set_rate(rng->clk, 32768);
 	ret = clk_prepare_enable(rng->clk);
 	if (ret)
 		return ret;

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Refusal: a single-instance driver passes NULL as dev_id and keeps its state in
  * file-scope variables, so nothing bounds what the handler uses; remove() gates the
- * clock after free_irq(), which devm_request_irq() would reorder (DV019). */
+ * clock after free_irq(), which devm_request_irq() would reorder (DV019).
+ * The clock's rate is set before it is enabled, so the enable cannot merge into
+ * devm_clk_get_enabled() and the clock stays gated by hand. */
 #include <linux/clk.h>
 #include <linux/interrupt.h>
 #include <linux/io.h>
@@ -37,6 +39,7 @@ static int bzr_probe(struct platform_device *pdev)
 	bzr_clk = devm_clk_get(&pdev->dev, NULL);
 	if (IS_ERR(bzr_clk))
 		return PTR_ERR(bzr_clk);
+	clk_set_rate(bzr_clk, 32768);
 	ret = clk_prepare_enable(bzr_clk);
 	if (ret)
 		return ret;

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Refusal: the clock is also disabled in suspend and enabled again in resume, so its
+ * enable count is not the device's lifetime: clk_prepare_enable() stays (DV010);
+ * clk_get() alone still becomes devm_clk_get(). */
+#include <linux/clk.h>
+#include <linux/module.h>
+#include <linux/platform_device.h>
+#include <linux/slab.h>
+
+struct pwmx_priv {
+	struct clk *clk;
+	unsigned long rate;
+};
+
+static int pwmx_probe(struct platform_device *pdev)
+{
+	struct pwmx_priv *priv;
+	int ret;
+
+	priv = kzalloc(sizeof(*priv), GFP_KERNEL);
+	if (!priv)
+		return -ENOMEM;
+
+	priv->clk = clk_get(&pdev->dev, "pwm");
+	if (IS_ERR(priv->clk)) {
+		ret = PTR_ERR(priv->clk);
+		goto err_free;
+	}
+
+	ret = clk_prepare_enable(priv->clk);
+	if (ret)
+		goto err_put;
+
+	priv->rate = clk_get_rate(priv->clk);
+	if (!priv->rate) {
+		dev_err(&pdev->dev, "clock not running\n");
+		ret = -EINVAL;
+		goto err_disable;
+	}
+
+	platform_set_drvdata(pdev, priv);
+	return 0;
+
+err_disable:
+	clk_disable_unprepare(priv->clk);
+err_put:
+	clk_put(priv->clk);
+err_free:
+	kfree(priv);
+	return ret;
+}
+
+static int pwmx_remove(struct platform_device *pdev)
+{
+	struct pwmx_priv *priv = platform_get_drvdata(pdev);
+
+	clk_disable_unprepare(priv->clk);
+	clk_put(priv->clk);
+	kfree(priv);
+	return 0;
+}
+
+static int pwmx_suspend(struct device *dev)
+{
+	struct pwmx_priv *priv = dev_get_drvdata(dev);
+
+	clk_disable_unprepare(priv->clk);
+	return 0;
+}
+
+static int pwmx_resume(struct device *dev)
+{
+	struct pwmx_priv *priv = dev_get_drvdata(dev);
+
+	return clk_prepare_enable(priv->clk);
+}
+
+static const struct dev_pm_ops pwmx_pm_ops = {
+	.suspend = pwmx_suspend,
+	.resume = pwmx_resume,
+};
+
+static struct platform_driver pwmx_driver = {
+	.probe = pwmx_probe,
+	.remove = pwmx_remove,
+	.driver = {
+		.name = "pwmx",
+		.pm = &pwmx_pm_ops,
+	},
+};
+module_platform_driver(pwmx_driver);
+
+MODULE_LICENSE("GPL");
