@@ -34,6 +34,7 @@ class Api:
     requires: tuple[str, ...] = ()
     via: str | None = None
     merge: tuple[tuple[str, str], ...] = ()   # (partner acquisition, merged call)
+    action: str | None = None                 # the release a devm action takes over
 
     @property
     def status(self) -> bool:
@@ -70,7 +71,7 @@ def apis() -> dict[str, Api]:
             returns=row.get("returns", "pointer"), resource_arg=row.get("resource_arg", 0),
             device=row.get("device", INSERT), callbacks=tuple(row.get("callbacks", ())),
             cookie_arg=row.get("cookie_arg"), requires=tuple(row.get("requires", ())),
-            via=row.get("via"), merge=tuple(row.get("merge", {}).items()),
+            via=row.get("via"), merge=tuple(row.get("merge", {}).items()), action=row.get("action"),
         )
     return out
 

@@ -154,7 +154,8 @@ def _partner(plan, e):
 
 def _enable_statements(src, e) -> list[Node] | None:
     """The enable's statement and its error check: `ret = f(x); if (ret) ...;` or
-    `if (f(x)) ...;`, the check only failing; None for any other shape."""
+    `if (f(x)) ...;`, the check only failing; None for any other shape.  The status
+    must not be read again before it is set anew (it goes with the statements)."""
     stmt = e.stmt
     call = src.compact(e.call)
     if stmt.type == "if_statement":
@@ -162,18 +163,10 @@ def _enable_statements(src, e) -> list[Node] | None:
         if cond not in (f"({call})", f"({call}<0)") or stmt.child_by_field_name("alternative"):
             return None
         return [stmt] if _fails(stmt) else None
-    if stmt.type != "expression_statement" or not stmt.named_children:
+    found = checked_call(src, e)
+    if found is None:
         return None
-    asg = stmt.named_children[0]
-    if asg.type != "assignment_expression" or src.compact(asg.child_by_field_name("right")) != call:
-        return None
-    var = src.compact(asg.child_by_field_name("left"))
-    check = _next_stmt(stmt)
-    if check is None or check.type != "if_statement" or check.child_by_field_name("alternative") or \
-            src.compact(check.child_by_field_name("condition")) not in (
-                f"({var})", f"({var}<0)", f"({var}!=0)", f"(unlikely({var}))") or not _fails(check):
-        return None
-    # the value must not be read again before it is set anew
+    var, check = found
     fn = stmt.parent
     while fn is not None and fn.type != "function_definition":
         fn = fn.parent
@@ -182,6 +175,24 @@ def _enable_statements(src, e) -> list[Node] | None:
     if later and not _assigned_here(later[0]):
         return None
     return [stmt, check]
+
+
+def checked_call(src, acq) -> tuple[str, Node] | None:
+    """(status variable, its check) for `ret = f(x);` followed by `if (ret) ...` whose
+    body leaves (return or goto); None for any other shape."""
+    stmt = acq.stmt
+    if stmt is None or stmt.type != "expression_statement" or not stmt.named_children:
+        return None
+    asg = stmt.named_children[0]
+    if asg.type != "assignment_expression" or src.compact(asg.child_by_field_name("right")) != src.compact(acq.call):
+        return None
+    var = src.compact(asg.child_by_field_name("left"))
+    check = _next_stmt(stmt)
+    if check is None or check.type != "if_statement" or check.child_by_field_name("alternative") or \
+            src.compact(check.child_by_field_name("condition")) not in (
+                f"({var})", f"({var}<0)", f"({var}!=0)", f"(unlikely({var}))") or not _fails(check):
+        return None
+    return var, check
 
 
 def _fails(check: Node) -> bool:

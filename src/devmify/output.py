@@ -33,7 +33,7 @@ def _driver_json(plan) -> dict:
     return {
         "bus": d.bus.name, "struct": d.struct, "probe": d.probe, "remove": d.remove,
         "conversions": [
-            {"function": a.function, "line": a.line, "from": a.api.name,
+            {"function": a.function, "line": a.line, "from": a.api.action or a.api.name,
              "to": plan.managed_name(a), "target": a.target,
              "class": a.api.cls,
              "notes": plan.notes.get(key(a.call), [])}
@@ -90,8 +90,13 @@ def report_lines(result: FileResult) -> list[str]:
     for p in result.plans:
         for a in p.conversions:
             col = a.call.start_point[1] + 1
-            advice = (f"{a.api.name}() on {a.target} becomes managed through {a.api.managed}()"
-                      if a.api.via else f"use {p.managed_name(a)}() instead of {a.api.name}() for {a.target}")
+            if a.api.via:
+                advice = f"{a.api.name}() on {a.target} becomes managed through {a.api.managed}()"
+            elif a.api.action:
+                advice = (f"{a.api.action}({a.target}) moves into a devm_add_action_or_reset() action "
+                          f"after {a.api.name}()")
+            else:
+                advice = f"use {p.managed_name(a)}() instead of {a.api.name}() for {a.target}"
             rows.append((a.line, f"{result.path}:{a.line}:{col}: WARNING: {advice}"))
             for note in p.notes.get(key(a.call), []):
                 rows.append((a.line, f"{result.path}:{a.line}:{col}: NOTE: {note}"))

@@ -30,7 +30,8 @@ DRVDATA = "@drvdata"
 _ROOT = re.compile(r"^[A-Za-z_]\w*")
 # Lookups that return the same thing for the same arguments (no acquisition).
 LOOKUPS = re.compile(r"^(platform_get_resource(_byname)?|platform_get_irq(_byname)?(_optional)?|"
-                     r"pci_resource_(start|len)|of_irq_get(_byname)?|irq_of_parse_and_map)$")
+                     r"pci_resource_(start|len)|of_irq_get(_byname)?|irq_of_parse_and_map|"
+                     r"iio_priv|netdev_priv)$")
 _NUMBER = re.compile(r"^(0[xX][0-9a-fA-F]+|\d+)[uUlL]*$")
 HELPER_DEPTH = 2
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from tree_sitter import Node
 
+from . import collapse
 from .catalogue import INSERT
 from .known_apis import pure_call
 from .cfg import is_statement, key
@@ -63,6 +64,7 @@ class Rewriter:
         self.extra_dead_nodes: list[Node] = []  # outside functions: `.remove =` pairs, prototypes
         self.calls: list[Edit] = []
         self.overrides: dict = {}  # key(node) -> (node, new text): rewritten expressions
+        self.actions: list = []    # (offset, text before the exit, exit statement, indent)
 
     # -- entry ---------------------------------------------------------------------------
     def edits(self) -> list[Edit]:
@@ -72,7 +74,9 @@ class Rewriter:
                 self._collapse(plan, c)
                 merged.add(key(c.call))
             for acq in plan.conversions:
-                if key(acq.call) not in merged:
+                if acq.api.action:
+                    self._action(plan, acq)
+                elif key(acq.call) not in merged:
                     self.calls.extend(self._convert_call(acq))
             for rel in plan.removed:
                 fe = self._fe(plan.model.fns[rel.function])
@@ -88,6 +92,53 @@ class Rewriter:
         if k not in self.fns:
             self.fns[k] = FunctionEdits(fn)
         return self.fns[k]
+
+    # -- devm actions -----------------------------------------------------------------------
+    def _action(self, plan: DriverPlan, acq) -> None:
+        """Register the release as a devm action right after the acquisition's check:
+        `ret = devm_add_action_or_reset(dev, foo_release, arg); if (ret) <its exit>`,
+        with `static void foo_release(void *data) { release(data); }` before the
+        function.  The exit is the check's own, as the cleanups leave it."""
+        var, check = collapse.checked_call(self.src, acq)
+        fn = enclosing_function(acq.call)
+        callback = self._callback_name(plan, acq)
+        arg = self.src.text(acq.call.child_by_field_name("arguments").named_children[0])
+        indent = self.src.indent_of(acq.stmt.start_byte).decode()
+        nl = self._newline(acq.stmt.start_byte)
+        head = f"{var} = devm_add_action_or_reset("
+        call = f"{head}{acq.device}, {callback}, {arg});"
+        if _width((indent + call).encode()) > MAX_COLUMNS:
+            call = f"{head}{acq.device}, {callback},{nl}{_indent_to(_width((indent + head).encode())).decode()}{arg});"
+        text = f"{nl}{nl}{indent}{call}{nl}{indent}if ({var}){nl}{indent}\t"
+        body = check.child_by_field_name("consequence")
+        inner = [c for c in body.named_children if is_statement(c)] if body.type == "compound_statement" else [body]
+        self.actions.append((check.end_byte, text, inner[-1], self._fe(fn)))
+        start = fn.start_byte
+        prev = fn.prev_sibling
+        while prev is not None and prev.type == "comment" and \
+                self.src.line_of(prev.end_byte) >= self.src.line_of(start) - 1:
+            start = prev.start_byte
+            prev = prev.prev_sibling
+        start = self.src.line_start(start)
+        definition = f"static void {callback}(void *data){nl}{{{nl}\t{acq.api.action}(data);{nl}}}{nl}{nl}"
+        self.calls.append(Edit(start, start, definition.encode()))
+
+    def _callback_name(self, plan: DriverPlan, acq) -> str:
+        prefix = plan.driver.probe.removesuffix("_probe") if plan.driver.probe.endswith("_probe") \
+            else plan.driver.struct.removesuffix("_driver")
+        name = f"{prefix}_{acq.api.action}"
+        return name if name not in plan.model.fns else f"{name}_action"
+
+    def _newline(self, offset: int) -> str:
+        end = self.src.line_end(offset)
+        return "\r\n" if self.src.raw[end - 2:end] == b"\r\n" else "\n"
+
+    def _exit_text(self, fe: FunctionEdits, stmt: Node) -> str:
+        if key(stmt) in fe.replaced:
+            return fe.replaced[key(stmt)]
+        if key(stmt) in fe.retarget:
+            return f"goto {fe.retarget[key(stmt)]};"
+        return self._text(stmt)
 
     # -- the call itself ------------------------------------------------------------------
     def _collapse(self, plan: DriverPlan, c) -> None:
@@ -533,6 +584,8 @@ class Rewriter:
     # -- rendering ---------------------------------------------------------------------------
     def _render(self) -> list[Edit]:
         edits = list(self.calls)
+        for offset, text, exit_stmt, fe in self.actions:
+            edits.append(Edit(offset, offset, (text + self._exit_text(fe, exit_stmt)).encode()))
         for node, text in self.overrides.values():
             fe = self._fe(enclosing_function(node))
             if not self._is_dead(fe, node):

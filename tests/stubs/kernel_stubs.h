@@ -429,3 +429,5 @@ void *devm_platform_ioremap_resource_byname(struct platform_device *pdev, const 
 int clk_set_rate(struct clk *clk, unsigned long rate);
 struct clk *devm_clk_get_enabled(struct device *dev, const char *id);
 struct clk *devm_clk_get_optional_enabled(struct device *dev, const char *id);
+int devm_add_action_or_reset(struct device *dev, void (*action)(void *), void *data);
+int i2c_smbus_write_byte_data(const struct i2c_client *c, u8 cmd, u8 value);

@@ -184,6 +184,9 @@ def notes(plan, acq) -> list[str]:
     """What a reviewer should know about a conversion this rule let through."""
     if acq.api.via:
         return [f"the call keeps its name: {acq.api.managed}() makes it managed"]
+    if acq.api.action:
+        return [f"{acq.api.name}() has no managed form: {acq.api.action}() moves into a devm action "
+                f"registered right after it"]
     if acq.api.cls == "irq" and "IRQF_SHARED" in _flags(plan.model, acq):
         return ["IRQF_SHARED: the handler can run until devres frees the IRQ after remove() "
                 "(CONFIG_DEBUG_SHIRQ calls it once more then); it must cope with a stopped device"]

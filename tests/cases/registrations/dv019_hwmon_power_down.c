@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Refusal (DV019): remove() switches the sensor's supply off after
+/* Refusal (DV019): remove() shuts the sensor down over I2C after
  * hwmon_device_unregister(); with devres its attributes could still read it then. */
 #include <linux/hwmon.h>
 #include <linux/i2c.h>
@@ -82,6 +82,7 @@ static void pwrt_remove(struct i2c_client *client)
 	struct pwrt_priv *priv = i2c_get_clientdata(client);
 
 	hwmon_device_unregister(priv->hwmon_dev);
+	i2c_smbus_write_byte_data(client, 0x01, 0x80);	/* shut the sensor down */
 	regulator_disable(priv->vdd);
 }
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Refusal (DV019): remove() switches the reference off after iio_device_unregister(),
- * so the registration stays; the IIO device itself still becomes
+/* Refusal (DV019): remove() powers the converter down over I2C after
+ * iio_device_unregister(), so the registration stays; the IIO device itself still becomes
  * devm_iio_device_alloc(), freed by devres after remove() has unregistered it. */
 #include <linux/i2c.h>
 #include <linux/iio/iio.h>
@@ -89,6 +89,7 @@ static void vadc_remove(struct i2c_client *client)
 	struct vadc_state *st = iio_priv(indio_dev);
 
 	iio_device_unregister(indio_dev);
+	i2c_smbus_write_byte_data(client, 0x00, 0x00);	/* power the converter down */
 	regulator_disable(st->vref);
 	iio_device_free(indio_dev);
 }

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Refusal: the supply is switched off in suspend too, so its enable count is not the
+ * device's lifetime: regulator_enable() stays (DV010), regulator_get() still converts. */
+#include <linux/i2c.h>
+#include <linux/module.h>
+#include <linux/regulator/consumer.h>
+#include <linux/slab.h>
+
+struct alsx_priv {
+	struct i2c_client *client;
+	struct regulator *vdd;
+};
+
+static int alsx_probe(struct i2c_client *client)
+{
+	struct alsx_priv *priv;
+	int ret;
+
+	priv = kzalloc(sizeof(*priv), GFP_KERNEL);
+	if (!priv)
+		return -ENOMEM;
+	priv->client = client;
+
+	priv->vdd = regulator_get(&client->dev, "vdd");
+	if (IS_ERR(priv->vdd)) {
+		ret = PTR_ERR(priv->vdd);
+		goto err_free;
+	}
+
+	ret = regulator_enable(priv->vdd);
+	if (ret) {
+		dev_err(&client->dev, "cannot enable vdd\n");
+		goto err_put;
+	}
+
+	ret = i2c_smbus_read_byte_data(client, 0x00);
+	if (ret < 0)
+		goto err_disable;
+
+	i2c_set_clientdata(client, priv);
+	return 0;
+
+err_disable:
+	regulator_disable(priv->vdd);
+err_put:
+	regulator_put(priv->vdd);
+err_free:
+	kfree(priv);
+	return ret;
+}
+
+static void alsx_remove(struct i2c_client *client)
+{
+	struct alsx_priv *priv = i2c_get_clientdata(client);
+
+	regulator_disable(priv->vdd);
+	regulator_put(priv->vdd);
+	kfree(priv);
+}
+
+static int alsx_suspend(struct device *dev)
+{
+	struct alsx_priv *priv = dev_get_drvdata(dev);
+
+	return regulator_disable(priv->vdd);
+}
+
+static int alsx_resume(struct device *dev)
+{
+	struct alsx_priv *priv = dev_get_drvdata(dev);
+
+	return regulator_enable(priv->vdd);
+}
+
+static const struct dev_pm_ops alsx_pm_ops = {
+	.suspend = alsx_suspend,
+	.resume = alsx_resume,
+};
+
+static struct i2c_driver alsx_driver = {
+	.probe_new = alsx_probe,
+	.remove = alsx_remove,
+	.driver = {
+		.name = "alsx",
+		.pm = &alsx_pm_ops,
+	},
+};
+module_i2c_driver(alsx_driver);
+
+MODULE_LICENSE("GPL");

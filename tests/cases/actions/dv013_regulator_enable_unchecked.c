@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Refusal: the enable's result is tested in the if itself, so there is no status variable
+ * and exit to give devm_add_action_or_reset(): regulator_enable() stays (DV013). */
+#include <linux/i2c.h>
+#include <linux/module.h>
+#include <linux/regulator/consumer.h>
+#include <linux/slab.h>
+
+struct alsx_priv {
+	struct i2c_client *client;
+	struct regulator *vdd;
+};
+
+static int alsx_probe(struct i2c_client *client)
+{
+	struct alsx_priv *priv;
+	int ret;
+
+	priv = kzalloc(sizeof(*priv), GFP_KERNEL);
+	if (!priv)
+		return -ENOMEM;
+	priv->client = client;
+
+	priv->vdd = regulator_get(&client->dev, "vdd");
+	if (IS_ERR(priv->vdd)) {
+		ret = PTR_ERR(priv->vdd);
+		goto err_free;
+	}
+
+	if (regulator_enable(priv->vdd)) {
+		dev_err(&client->dev, "cannot enable vdd\n");
+		ret = -EIO;
+		goto err_put;
+	}
+
+	ret = i2c_smbus_read_byte_data(client, 0x00);
+	if (ret < 0)
+		goto err_disable;
+
+	i2c_set_clientdata(client, priv);
+	return 0;
+
+err_disable:
+	regulator_disable(priv->vdd);
+err_put:
+	regulator_put(priv->vdd);
+err_free:
+	kfree(priv);
+	return ret;
+}
+
+static void alsx_remove(struct i2c_client *client)
+{
+	struct alsx_priv *priv = i2c_get_clientdata(client);
+
+	regulator_disable(priv->vdd);
+	regulator_put(priv->vdd);
+	kfree(priv);
+}
+
+static struct i2c_driver alsx_driver = {
+	.probe_new = alsx_probe,
+	.remove = alsx_remove,
+	.driver = {
+		.name = "alsx",
+	},
+};
+module_i2c_driver(alsx_driver);
+
+MODULE_LICENSE("GPL");
