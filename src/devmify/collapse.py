@@ -109,32 +109,40 @@ def find(plan) -> list[Collapse]:
             c.replace[key(v)] = (v, f"PTR_ERR({m.target})")
         _from_platform(plan, model.info[m.function], m.call, res, c)
         out.append(c)
-    out.extend(c for e in plan.conversions if e.api.merge and (c := enable_merge(plan, e)))
+    out.extend(c for e in plan.conversions
+               if e.api.merge and isinstance(c := enable_merge(plan, e), Collapse))
     return out + list(_managed_already(plan))
 
 
-def enable_merge(plan, e) -> Collapse | None:
+def enable_merge(plan, e) -> Collapse | str:
     """`clk_prepare_enable(X)` (with its error check) folded into the call that got X:
     `X = clk_get(dev, id)` or `X = devm_clk_get(dev, id)` becomes
-    `X = devm_clk_get_enabled(dev, id)`.  None when the shape does not allow it."""
+    `X = devm_clk_get_enabled(dev, id)`.  When the code does not allow it, the reason."""
     model, src = plan.model, plan.model.src
     fi = model.info[e.function]
     partner = _partner(plan, e)
+    partners = " or ".join(f"{p}()" for p, _ in e.api.merge)
     if partner is None or partner[0] is not fi:
-        return None
+        return f"no converting or managed {partners} of {e.target} in {e.function}() to merge into"
     _, call, merged = partner
+    # an enable under its own condition (`if (!IS_ERR(clk))`: an optional clock) is not
+    # what devm_clk_get_enabled() does, which fails when the clock is missing
+    if [key(c) for c in fi.flow.enclosing_conditions(e.call)] != \
+            [key(c) for c in fi.flow.enclosing_conditions(call)]:
+        return f"the enable runs under a condition its lookup does not: {merged}() would always enable"
     dead = _enable_statements(src, e)
     if dead is None:
-        return None
+        return "its result is not checked as `ret = ...; if (ret) <leave>;` (or read again after)"
     # nothing may use the clock between its lookup and the enable (a rate set while off)
     between = [n for n in descendants(fi.node.child_by_field_name("body"), "call_expression")
                if call.end_byte <= n.start_byte < e.call.start_byte and
                any(model.canonical(fi, src.compact(a)) == e.path
                    for a in n.child_by_field_name("arguments").named_children)]
-    if any(src.text(n.child_by_field_name("function")) not in ("IS_ERR", "PTR_ERR", "IS_ERR_OR_NULL",
-                                                                "dev_err_probe")
-           for n in between):
-        return None
+    for n in between:
+        name = src.text(n.child_by_field_name("function"))
+        if name not in ("IS_ERR", "PTR_ERR", "IS_ERR_OR_NULL", "dev_err_probe"):
+            return (f"{name}() at line {src.line_of(n.start_byte)} uses the clock before it is "
+                    f"enabled; {merged}() would enable it first")
     return Collapse(call, merged, None, [e], dead)
 
 

@@ -45,11 +45,9 @@ def check(plan):
         if acq.api.via and not _managed_source(plan, acq, acq.api.via):
             return acq, (f"{acq.api.name}() is released by devres only after {acq.api.via}() on "
                          f"{acq.target} becomes {acq.api.managed}(), which is not converted")
-        if acq.api.merge and collapse.enable_merge(plan, acq) is None:
-            partners = " or ".join(f"{p}()" for p, _ in acq.api.merge)
-            return acq, (f"{acq.api.name}({acq.target}) has no managed form alone; it merges into "
-                         f"{acq.api.managed}() only right after a converting {partners} on the same "
-                         f"clock with nothing touching it in between")
+        merge = collapse.enable_merge(plan, acq) if acq.api.merge else None
+        if isinstance(merge, str):
+            return acq, f"{acq.api.name}() has no managed form alone and cannot merge: {merge}"
         if acq.api.requires and not any(_managed_source(plan, acq, n) for n in acq.api.requires):
             return acq, (f"{acq.api.managed}() needs {acq.target} from a managed "
                          f"{' or '.join(n + '()' for n in acq.api.requires)}, which is not converted")
