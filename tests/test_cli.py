@@ -126,3 +126,21 @@ def test_a_reader_closing_the_pipe_early_is_not_a_traceback(tree, src_dir=None):
     )
     assert proc.stdout.startswith("--- a/drivers/")
     assert "Traceback" not in proc.stderr
+
+
+def test_every_api_pair_is_documented_and_matches_the_61_table():
+    """Each catalogue entry explains itself, and its managed form is the one the 6.1
+    devres table (data/devres_6_1.toml, from ../shared/reference) gives."""
+    from devmify import catalogue, known_apis
+    table = known_apis.managed_form()
+    for api in catalogue.apis().values():
+        for part in (api.what, api.why, api.example, api.instead):
+            assert part.strip(), api.name
+        if api.via or api.action:
+            continue
+        if api.merge:
+            for partner, merged in api.merge:
+                assert partner in catalogue.apis() and merged.startswith("devm_"), api.name
+            continue
+        assert table.get(api.name) == api.managed, api.name
+        assert set(api.releases) <= set(catalogue.release_args()), api.name

@@ -34,6 +34,7 @@ def _check_one(args: tuple[str, str]) -> dict:
         "classes": [a.api.cls for p in res.plans for a in p.conversions],
         "refusals": [r.rule for p in res.plans for r in p.refusals],
         "refused_classes": [_class_of(r.api) for p in res.plans for r in p.refusals],
+        "collapses": [c.name for p in res.plans for c in p.collapses],
         "diff": "", "problems": [],
     }
     if res.changed:
@@ -78,6 +79,7 @@ def check_tree(tree: str, subdirs: list[str], jobs: int, keep_patch: str | None 
         "refusals": collections.Counter(c for r in rows for c in r["refusals"]),
         "classes": collections.Counter(c for r in rows for c in r["classes"]),
         "refused_classes": collections.Counter(c for r in rows for c in r["refused_classes"]),
+        "collapses": collections.Counter(c for r in rows for c in r["collapses"]),
         "errors": [(r["path"], r["errors"]) for r in rows if r["errors"]],
         "problems": [(r["path"], p) for r in rows for p in r["problems"]],
         "patch_applies": proc.returncode == 0,
@@ -102,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
           ", ".join(f"{k} {v}" for k, v in s["conversions"].most_common()))
     print("by class: " + ", ".join(
         f"{k} {v} converted / {s['refused_classes'][k]} refused" for k, v in s["classes"].most_common()))
+    print(f"collapses: {sum(s['collapses'].values())}  " +
+          ", ".join(f"{k} {v}" for k, v in s["collapses"].most_common()))
     print(f"refusals: {sum(s['refusals'].values())}  " +
           ", ".join(f"{k} {v}" for k, v in sorted(s["refusals"].items())))
     print("refusals by class: " + ", ".join(f"{k} {v}" for k, v in s["refused_classes"].most_common()))
