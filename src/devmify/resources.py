@@ -203,11 +203,12 @@ class DriverModel:
             for lhs, rhs in self._simple_assignments(fi):
                 if lhs in fi.aliases or lhs not in fi.locals:
                     continue
+                if lhs not in once:  # `ret = priv->irq;` among other values of ret
+                    continue
                 if rhs.type == "field_expression" or \
-                        rhs.type == "pointer_expression" and lhs in once and \
-                        self.src.text(rhs).startswith("&"):
+                        rhs.type == "pointer_expression" and self.src.text(rhs).startswith("&"):
                     fi.aliases[lhs] = self.canonical(fi, self.src.compact(rhs))
-                elif rhs.type == "call_expression" and lhs in once and \
+                elif rhs.type == "call_expression" and \
                         LOOKUPS.match(self.src.text(rhs.child_by_field_name("function"))):
                     fi.aliases[lhs] = self._lookup_path(fi, rhs)
             body = fi.node.child_by_field_name("body")
