@@ -35,6 +35,8 @@ class Api:
     via: str | None = None
     merge: tuple[tuple[str, str], ...] = ()   # (partner acquisition, merged call)
     action: str | None = None                 # the release a devm action takes over
+    activated_by: str | None = None           # the call from which it calls back
+    ends_callbacks: tuple[str, ...] = ()      # releases that end its callbacks (default all)
 
     @property
     def status(self) -> bool:
@@ -72,6 +74,7 @@ def apis() -> dict[str, Api]:
             device=row.get("device", INSERT), callbacks=tuple(row.get("callbacks", ())),
             cookie_arg=row.get("cookie_arg"), requires=tuple(row.get("requires", ())),
             via=row.get("via"), merge=tuple(row.get("merge", {}).items()), action=row.get("action"),
+            activated_by=row.get("activated_by"), ends_callbacks=tuple(row.get("ends_callbacks", ())),
         )
     return out
 

@@ -18,9 +18,19 @@ from tree_sitter import Node
 
 from . import catalogue
 from .cfg import is_statement, key
+from .known_apis import pure_call
 from .source import descendants
 
 _ERRNO = re.compile(r"^-E[A-Z0-9]+$")
+# What may run between a clock's lookup and its enable without caring whether the
+# clock is on: error checks, logging, other lookups, allocations, mappings, properties.
+_BEFORE_ENABLE = re.compile(
+    r"^(IS_ERR|PTR_ERR|IS_ERR_OR_NULL|PTR_ERR_OR_ZERO|dev_err_probe|dev_(err|warn|info|dbg|notice)|"
+    r"(devm_)?clk_get(_optional)?|of_clk_get\w*|(devm_)?k[mzc]alloc\w*|(devm_)?kmemdup|"
+    r"(devm_)?ioremap\w*|devm_platform_\w*ioremap\w*|platform_get_\w+|of_property_read_\w+|"
+    r"device_property_read_\w+|of_device_get_match_data|device_get_match_data|dev_get_platdata)$")
+_SWITCHES = frozenset({"clk_enable", "clk_disable", "clk_prepare", "clk_unprepare",
+                       "clk_prepare_enable", "clk_disable_unprepare"})
 _LOOKUP = {"platform_get_resource": "devm_platform_ioremap_resource",
            "platform_get_resource_byname": "devm_platform_ioremap_resource_byname"}
 
@@ -133,17 +143,46 @@ def enable_merge(plan, e) -> Collapse | str:
     dead = _enable_statements(src, e)
     if dead is None:
         return "its result is not checked as `ret = ...; if (ret) <leave>;` (or read again after)"
-    # nothing may use the clock between its lookup and the enable (a rate set while off)
-    between = [n for n in descendants(fi.node.child_by_field_name("body"), "call_expression")
-               if call.end_byte <= n.start_byte < e.call.start_byte and
-               any(model.canonical(fi, src.compact(a)) == e.path
-                   for a in n.child_by_field_name("arguments").named_children)]
-    for n in between:
+    # the lookup must be the clock's only source (no fallback lookup under another name)
+    others = [(f, a) for f, a in model.assignments(e.path, e.type_path) if key(a) != key(call.parent)]
+    if others:
+        f, a = others[0]
+        return (f"{e.target} is also assigned at line {src.line_of(a.start_byte)} in {f.name}(): "
+                f"a fallback lookup would not be enabled")
+    # nothing but lookups may run between the lookup and the enable: the merge enables
+    # the clock there (before a rate is set, before a supply is switched on)
+    earlier = _merging_before(plan, e, call)
+    for n in descendants(fi.node.child_by_field_name("body"), "call_expression"):
         name = src.text(n.child_by_field_name("function"))
-        if name not in ("IS_ERR", "PTR_ERR", "IS_ERR_OR_NULL", "dev_err_probe"):
-            return (f"{name}() at line {src.line_of(n.start_byte)} uses the clock before it is "
-                    f"enabled; {merged}() would enable it first")
+        if call.end_byte <= n.start_byte < e.call.start_byte and key(n) not in earlier and \
+                not (pure_call(name) or _BEFORE_ENABLE.match(name)):
+            return (f"{name}() at line {src.line_of(n.start_byte)} runs between the clock's lookup "
+                    f"and its enable; {merged}() would enable it first")
+    # nothing else may switch the clock (runtime PM, suspend): devres keeps one count
+    deleted = {key(r.call) for r in plan.released.get(key(e.call), [])}
+    for f in model.every_function():
+        for n in descendants(f.node.child_by_field_name("body"), "call_expression"):
+            name = src.text(n.child_by_field_name("function"))
+            args = n.child_by_field_name("arguments").named_children
+            if name in _SWITCHES and key(n) != key(e.call) and key(n) not in deleted and args and \
+                    (model.canonical(f, src.compact(args[0])) == e.path or
+                     e.type_path and model.type_path(f, src.compact(args[0])) == e.type_path):
+                return (f"{name}() at line {src.line_of(n.start_byte)} in {f.name}() also switches "
+                        f"the clock: devres would disable it once more")
     return Collapse(call, merged, None, [e], dead)
+
+
+def _merging_before(plan, e, lookup: Node) -> set:
+    """Enables of other clocks that merge into lookups made before ``lookup``: merged,
+    they still run before this one, so they may stand between its lookup and enable."""
+    out = set()
+    for a in plan.conversions:
+        if a is e or not a.api.merge or a.function != e.function:
+            continue
+        partner = _partner(plan, a)
+        if partner is not None and partner[1].start_byte < lookup.start_byte:
+            out.add(key(a.call))
+    return out
 
 
 def _partner(plan, e):

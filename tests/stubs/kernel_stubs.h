@@ -431,3 +431,8 @@ struct clk *devm_clk_get_enabled(struct device *dev, const char *id);
 struct clk *devm_clk_get_optional_enabled(struct device *dev, const char *id);
 int devm_add_action_or_reset(struct device *dev, void (*action)(void *), void *data);
 int i2c_smbus_write_byte_data(const struct i2c_client *c, u8 cmd, u8 value);
+int clk_enable(struct clk *clk);
+void clk_disable(struct clk *clk);
+/* As with CONFIG_PM unset: the callbacks stay, marked __maybe_unused. */
+#define SET_RUNTIME_PM_OPS(suspend_fn, resume_fn, idle_fn)
+int release_resource(struct resource *old);

@@ -43,7 +43,7 @@ SUMMARY = "an active resource would be released after teardown its callbacks dep
 
 _NO_COOKIE = ("NULL", "0", "(void*)0")
 HARMLESS = frozenset({
-    "free_irq", "dev_info", "dev_dbg", "dev_notice", "dev_warn", "dev_err", "pr_info",
+    "dev_info", "dev_dbg", "dev_notice", "dev_warn", "dev_err", "pr_info",
     "pr_debug", "pr_notice", "pr_warn", "pr_err", "printk",
 })
 
@@ -80,17 +80,18 @@ def _live(node, dead) -> bool:
     return not any(key(a) in dead for a in [node, *ancestors(node)])
 
 
-def _harmless(model, stmt) -> bool:
-    """A statement that only logs, looks something up or frees another IRQ line:
-    nothing a callback uses is torn down."""
+def _harmless(model, stmt, irq: bool) -> bool:
+    """A statement that only logs or looks something up, or for an IRQ frees another
+    IRQ line: nothing a callback uses is torn down.  (A registered device's callbacks
+    may still enable or disable an IRQ the driver frees.)"""
     calls = list(descendants(stmt, "call_expression"))
     names = [model.src.text(c.child_by_field_name("function")) for c in calls]
     return bool(calls) and stmt.type == "expression_statement" and all(
-        n in HARMLESS or pure_call(n) for n in names)
+        n in HARMLESS or pure_call(n) or irq and n == "free_irq" for n in names)
 
 
-def _touches(model, fi, stmt, roots, dead) -> bool:
-    if _harmless(model, stmt):
+def _touches(model, fi, stmt, roots, dead, irq: bool) -> bool:
+    if _harmless(model, stmt, irq):
         return False
     for n in descendants(stmt, "identifier", "call_expression", "field_expression"):
         if not _live(n, dead):
@@ -118,10 +119,10 @@ def _after_release(model, fi, stmt, depth=2):
 def _activation(model, acq):
     """Where the resource starts calling back: the registration of an allocated input
     device, else the acquisition itself."""
-    if acq.api.name == "input_allocate_device":
+    if acq.api.activated_by:
         for fi, call, name in model.probe_calls:
             args = call.child_by_field_name("arguments").named_children
-            if name == "input_register_device" and args and \
+            if name == acq.api.activated_by and args and \
                     model.canonical(fi, model.src.compact(args[0])) == acq.path:
                 return model.probe_order(fi, call)
     return acq.order
@@ -160,9 +161,11 @@ def hazard(plan, acq, dead) -> str | None:
             return (f"{name}() at line {line} runs after it, so devres releases that first "
                     f"while {what} can still run")
     for rel in plan.released[key(acq.call)]:
+        if acq.api.ends_callbacks and rel.name not in acq.api.ends_callbacks:
+            continue  # input_free_device() of a device never registered
         fi = model.info[rel.function]
         for owner, s in _after_release(model, fi, rel.stmts[-1]):
-            if _live(s, dead) and _touches(model, owner, s, roots, dead):
+            if _live(s, dead) and _touches(model, owner, s, roots, dead, acq.api.cls == "irq"):
                 return (f"{owner.name}() still runs '{_quote(model.src.text(s))}' at line "
                         f"{model.src.line_of(s.start_byte)} after {rel.name}(), and with devres "
                         f"{what} would still be live then")
@@ -170,9 +173,11 @@ def hazard(plan, acq, dead) -> str | None:
 
 
 def check(plan):
-    """(acquisition, message) for the first active conversion in the wrong order."""
+    """(acquisition, message) for the last-acquired active conversion in the wrong order
+    (deciding later acquisitions first, an earlier one is judged against them as they
+    will stay)."""
     dead = {key(s) for r in plan.removed for s in r.stmts}
-    for acq in plan.conversions:
+    for acq in sorted(plan.conversions, key=lambda a: a.order, reverse=True):
         if acq.api.active:
             msg = hazard(plan, acq, dead)
             if msg:

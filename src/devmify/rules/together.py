@@ -5,7 +5,8 @@
     another conversion (`pci_request_regions()` is released by devres only once
     `pci_enable_device()` became `pcim_enable_device()` on the same device), or an
     enable with no managed form alone (`clk_prepare_enable()` merges into
-    `devm_clk_get_enabled()` only with its clock's lookup).
+    `devm_clk_get_enabled()` only with its clock's lookup), or a mapping whose region
+    claim stays by hand (remove() would give the region up while it is still mapped).
 
 Why it matters
     devm_iio_device_register() unregisters after remove() returns; if remove() still
@@ -22,6 +23,8 @@ Instead
 """
 
 from __future__ import annotations
+
+from ..cfg import key
 
 from .. import collapse
 from ..catalogue import apis
@@ -40,6 +43,20 @@ def _managed_source(plan, acq, needed: str) -> bool:
                for _, _, name, path in plan.model.managed_calls())
 
 
+def _region_left(plan, acq):
+    """For a mapping, the request_mem_region() of the same start that is not converting."""
+    if acq.api.cls != "iomem" or acq.api.device != "insert":
+        return None
+    model, src = plan.model, plan.model.src
+    args = acq.call.child_by_field_name("arguments").named_children
+    if not args:
+        return None
+    start = model.canonical(model.info[acq.function], src.compact(args[0]))
+    converting = {key(a.call) for a in plan.conversions}
+    return next((r for r in model.acquisitions() if r.api.name == "request_mem_region"
+                 and r.path == start and key(r.call) not in converting), None)
+
+
 def check(plan):
     for acq in plan.conversions:
         if acq.api.via and not _managed_source(plan, acq, acq.api.via):
@@ -48,6 +65,10 @@ def check(plan):
         merge = collapse.enable_merge(plan, acq) if acq.api.merge else None
         if isinstance(merge, str):
             return acq, f"{acq.api.name}() has no managed form alone and cannot merge: {merge}"
+        region = _region_left(plan, acq)
+        if region is not None:
+            return acq, (f"its region, claimed by {region.api.name}() at line {region.line}, stays by "
+                         f"hand: remove() would release the claim before devres unmaps it")
         if acq.api.requires and not any(_managed_source(plan, acq, n) for n in acq.api.requires):
             return acq, (f"{acq.api.managed}() needs {acq.target} from a managed "
                          f"{' or '.join(n + '()' for n in acq.api.requires)}, which is not converted")
