@@ -391,7 +391,7 @@ class Rewriter:
             changed = True
             prev = self._prev_live(fe, label)
             if prev is not None and self._terminates(fe, prev):
-                self._kill_until_label(fe, label)
+                self._kill_until_label(fe, label, used_now)
         return changed
 
     def _terminates(self, fe: FunctionEdits, stmt: Node) -> bool:
@@ -409,20 +409,36 @@ class Rewriter:
         prev = node.prev_named_sibling
         while prev is not None:
             if prev.type == "labeled_statement" and key(prev) in fe.dead_labels:
-                inner = [c for c in prev.named_children if is_statement(c)]
-                if inner and key(inner[-1]) not in fe.dead:
-                    return inner[-1]
+                last = self._last_live_inside(fe, prev)
+                if last is not None:
+                    return last
             elif is_statement(prev) and key(prev) not in fe.dead:
                 return prev
             prev = prev.prev_named_sibling
         return None
 
-    def _kill_until_label(self, fe: FunctionEdits, label: Node) -> None:
-        """Statements reachable only through a label that just went are dead too."""
+    def _last_live_inside(self, fe: FunctionEdits, label: Node) -> Node | None:
+        """The last live statement inside a label that went (`a: b: stmt`, nested)."""
+        for s in reversed([c for c in label.named_children if is_statement(c)]):
+            if s.type == "labeled_statement" and key(s) in fe.dead_labels:
+                last = self._last_live_inside(fe, s)
+                if last is not None:
+                    return last
+            elif key(s) not in fe.dead:
+                return s
+        return None
+
+    def _kill_until_label(self, fe: FunctionEdits, label: Node, used: set) -> None:
+        """Statements reachable only through a label that just went are dead too; an
+        inner label (`a: b: stmt`) still in use is an entry point and stays."""
         inner = [c for c in label.named_children if is_statement(c)]
-        if any(c.type == "labeled_statement" for c in inner):
-            return  # `a: b: ...`: b is still an entry point
         for s in inner:
+            if s.type == "labeled_statement":
+                if self.src.text(s.child_by_field_name("label")) in used:
+                    return
+                fe.dead_labels.add(key(s))
+                self._kill_until_label(fe, s, used)
+                continue
             fe.dead.add(key(s))
         nxt = label.next_named_sibling
         while nxt is not None and nxt.type != "labeled_statement":

@@ -67,13 +67,27 @@ def callback_roots(plan, acq):
     args = acq.call.child_by_field_name("arguments").named_children
     if api.cookie_arg >= len(args):
         return None
-    text = plan.model.src.compact(strip_casts(args[api.cookie_arg]))
-    if text in _NO_COOKIE:
-        return None
-    path = plan.model.canonical(plan.model.info[acq.function], text)
+    model = plan.model
+    text = model.src.compact(strip_casts(args[api.cookie_arg]))
+    if text in _NO_COOKIE or text in model.fns or _uses_globals(model, acq, args):
+        return None  # no data pointer (NULL, a function): the handler reaches globals
+    path = model.canonical(model.info[acq.function], text)
+    if "@" not in path and ":" not in path:
+        return None  # a file-scope object: everything it leads to
     if path == "@dev" or path.startswith("@dev->"):
         return {"@dev", DRVDATA}
     return {path}
+
+
+def _uses_globals(model, acq, args) -> bool:
+    """A handler that reads file-scope variables reaches state no cookie bounds."""
+    for i in acq.api.callbacks:
+        name = model.src.text(args[i]) if i < len(args) else ""
+        fn = model.fns.get(name)
+        if fn is not None and any(model.src.text(n) in model.globals and model.src.text(n) not in model.fns
+                                  for n in descendants(fn.child_by_field_name("body"), "identifier")):
+            return True
+    return False
 
 
 def _live(node, dead) -> bool:
