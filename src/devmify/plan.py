@@ -91,6 +91,7 @@ def plan_driver(src: SourceFile, driver: Driver, policy_name: str = "prefix",
         blocker = _unmanaged_left(plan)
         if blocker:
             plan.refuse_all(policy.CODE, f"policy all-or-nothing: {blocker}")
+            return plan  # the driver is left exactly as it is
     plan.collapses = collapse.find(plan)
     return plan
 

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-2.0
+/* devmify-options: --policy all-or-nothing
+ * The LED class device stays registered by hand, so nothing converts, and the
+ * already-managed mapping is not tidied either: the driver is left exactly as it is. */
+#include <linux/io.h>
+#include <linux/leds.h>
+#include <linux/module.h>
+#include <linux/platform_device.h>
+#include <linux/slab.h>
+
+struct pager {
+	struct led_classdev led;
+	void __iomem *regs;
+	int code;
+};
+
+static int pager_probe(struct platform_device *pdev)
+{
+	struct pager *pg;
+	struct resource *res;
+	int ret;
+
+	pg = kzalloc(sizeof(*pg), GFP_KERNEL);
+	if (!pg)
+		return -ENOMEM;
+
+	res = platform_get_resource(pdev, IORESOURCE_MEM, 0);
+	pg->regs = devm_ioremap_resource(&pdev->dev, res);
+	if (IS_ERR(pg->regs)) {
+		ret = PTR_ERR(pg->regs);
+		goto err_free;
+	}
+
+	pg->led.name = "pager::status";
+	ret = led_classdev_register(&pdev->dev, &pg->led);
+	if (ret)
+		goto err_free;
+
+	platform_set_drvdata(pdev, pg);
+	return 0;
+
+err_free:
+	kfree(pg);
+	return ret;
+}
+
+static int pager_remove(struct platform_device *pdev)
+{
+	struct pager *pg = platform_get_drvdata(pdev);
+
+	led_classdev_unregister(&pg->led);
+	kfree(pg);
+	return 0;
+}
+
+static struct platform_driver pager_driver = {
+	.probe = pager_probe,
+	.remove = pager_remove,
+	.driver = {
+		.name = "pager",
+	},
+};
+module_platform_driver(pager_driver);
+
+MODULE_LICENSE("GPL");
