@@ -436,3 +436,19 @@ void clk_disable(struct clk *clk);
 /* As with CONFIG_PM unset: the callbacks stay, marked __maybe_unused. */
 #define SET_RUNTIME_PM_OPS(suspend_fn, resume_fn, idle_fn)
 int release_resource(struct resource *old);
+
+struct gpio_chip { const char *label; unsigned short ngpio; int (*get)(struct gpio_chip *gc, unsigned int offset); };
+int gpiochip_add_data(struct gpio_chip *gc, void *data);
+int devm_gpiochip_add_data(struct device *dev, struct gpio_chip *gc, void *data);
+void gpiochip_remove(struct gpio_chip *gc);
+void *gpiochip_get_data(struct gpio_chip *gc);
+struct pwm_chip { struct device *dev; unsigned int npwm; };
+int pwmchip_add(struct pwm_chip *chip);
+int devm_pwmchip_add(struct device *dev, struct pwm_chip *chip);
+void pwmchip_remove(struct pwm_chip *chip);
+struct clk_init_data;
+struct clk_hw { const struct clk_init_data *init; };
+struct clk_ops { int (*enable)(struct clk_hw *hw); };
+int clk_hw_register(struct device *dev, struct clk_hw *hw);
+int devm_clk_hw_register(struct device *dev, struct clk_hw *hw);
+void clk_hw_unregister(struct clk_hw *hw);
