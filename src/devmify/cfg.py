@@ -30,6 +30,22 @@ def is_statement(node: Node) -> bool:
     )
 
 
+def next_statement(node: Node) -> Node | None:
+    """The next sibling of ``node`` that is a statement (comments skipped)."""
+    sib = node.next_named_sibling
+    while sib is not None and not is_statement(sib):
+        sib = sib.next_named_sibling
+    return sib
+
+
+def last_statement(body: Node) -> Node | None:
+    """The last statement of a block, or the body itself when it is one statement."""
+    if body.type != "compound_statement":
+        return body
+    inner = [c for c in body.named_children if is_statement(c)]
+    return inner[-1] if inner else None
+
+
 @dataclass
 class Exit:
     kind: str  # "return", "merge" (joins the main path), "end" (falls off), "unknown"
@@ -70,9 +86,7 @@ class FunctionFlow:
             if parent is None or node == self.body or key(node) == key(self.body):
                 return "end"
             if parent.type == "compound_statement":
-                sib = node.next_named_sibling
-                while sib is not None and not is_statement(sib):
-                    sib = sib.next_named_sibling
+                sib = next_statement(node)
                 if sib is not None:
                     return sib
                 node = parent

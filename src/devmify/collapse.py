@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from tree_sitter import Node
 
 from . import catalogue
-from .cfg import is_statement, key
+from .cfg import key, last_statement, next_statement
 from .known_apis import pure_call
-from .source import descendants
+from .source import descendants, enclosing_function, within
 
 _ERRNO = re.compile(r"^-E[A-Z0-9]+$")
 # What may run between a clock's lookup and its enable without caring whether the
@@ -45,16 +45,9 @@ class Collapse:
     replace: dict = field(default_factory=dict)             # key(node) -> (node, new text)
 
 
-def _next_stmt(node: Node) -> Node | None:
-    nxt = node.next_named_sibling
-    while nxt is not None and not is_statement(nxt):
-        nxt = nxt.next_named_sibling
-    return nxt
-
-
 def _null_check(src, stmt: Node, name: str) -> Node | None:
     """The `if (!name)` right after ``stmt`` (no else), or None."""
-    nxt = _next_stmt(stmt)
+    nxt = next_statement(stmt)
     if nxt is None or nxt.type != "if_statement" or nxt.child_by_field_name("alternative"):
         return None
     cond = src.compact(nxt.child_by_field_name("condition"))
@@ -88,7 +81,7 @@ def _uses(src, fn: Node, name: str) -> list[Node]:
 
 
 def _within_any(node: Node, outers) -> bool:
-    return any(o.start_byte <= node.start_byte and node.end_byte <= o.end_byte for o in outers)
+    return any(within(node, o) for o in outers)
 
 
 def find(plan) -> list[Collapse]:
@@ -214,10 +207,7 @@ def _enable_statements(src, e) -> list[Node] | None:
     if found is None:
         return None
     var, check = found
-    fn = stmt.parent
-    while fn is not None and fn.type != "function_definition":
-        fn = fn.parent
-    later = [i for i in descendants(fn, "identifier")
+    later = [i for i in descendants(enclosing_function(stmt), "identifier")
              if i.start_byte > check.end_byte and src.text(i) == var]
     if later and not _assigned_here(later[0]):
         return None
@@ -234,7 +224,7 @@ def checked_call(src, acq) -> tuple[str, Node] | None:
     if asg.type != "assignment_expression" or src.compact(asg.child_by_field_name("right")) != src.compact(acq.call):
         return None
     var = src.compact(asg.child_by_field_name("left"))
-    check = _next_stmt(stmt)
+    check = next_statement(stmt)
     if check is None or check.type != "if_statement" or check.child_by_field_name("alternative") or \
             src.compact(check.child_by_field_name("condition")) not in (
                 f"({var})", f"({var}<0)", f"({var}!=0)", f"(unlikely({var}))") or not _fails(check):
@@ -244,11 +234,7 @@ def checked_call(src, acq) -> tuple[str, Node] | None:
 
 def _fails(check: Node) -> bool:
     """The `if`'s body leaves: its last statement is a return or a goto."""
-    body = check.child_by_field_name("consequence")
-    last = body
-    if body.type == "compound_statement":
-        inner = [c for c in body.named_children if is_statement(c)]
-        last = inner[-1] if inner else None
+    last = last_statement(check.child_by_field_name("consequence"))
     return last is not None and last.type in ("return_statement", "goto_statement")
 
 

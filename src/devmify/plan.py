@@ -68,7 +68,7 @@ def plan_driver(src: SourceFile, driver: Driver, policy_name: str = "prefix",
     model = DriverModel(src, driver)
     plan = DriverPlan(driver, model)
     releases = model.releases(catalogue.release_args())
-    for acq in model.acquisitions():
+    for acq in model.acquisitions:
         facts = _facts(src, model, acq, releases, others)
         verdict = next(((r, msg) for r in RULES if (msg := r.check(facts))), None)
         if verdict is None:

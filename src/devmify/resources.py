@@ -102,8 +102,7 @@ class DriverModel:
         self._set_device(probe, driver.device_param(probe.node, src))
         self._collect_locals(probe)
         self._probe_aliases(probe)
-        self.device_paths = self._device_fields(probe)
-        self.field_values = self._field_values(probe)
+        self.device_paths, self.field_values = self._probe_fields(probe)
         self._expand_helpers(probe, "probe-helper")
         if remove is not None:
             self._collect_locals(remove)
@@ -149,21 +148,6 @@ class DriverModel:
         path = self.canonical(fi, text)
         return text in forms or path == "@dev" or path in getattr(self, "device_paths", ())
 
-    def _device_fields(self, probe: FunctionInfo) -> frozenset[str]:
-        """Fields probe stores the bound device in (`priv->dev = &pdev->dev;`) and that
-        nothing in the file assigns anything else."""
-        candidates, spoiled = set(), set()
-        for fi, asg in self.all_assignments():
-            left = asg.child_by_field_name("left")
-            if left.type != "field_expression":
-                continue
-            path = self.canonical(fi, self.src.compact(left))
-            if fi is self.info.get(probe.name) and self.is_device(fi, asg.child_by_field_name("right")):
-                candidates.add(path)
-            else:
-                spoiled.add(path)
-        return frozenset(candidates - spoiled)
-
     def _probe_aliases(self, fi: FunctionInfo) -> None:
         setters = set(self.driver.bus.drvdata_set) | set(GENERIC_DRVDATA_SET)
         for call in descendants(fi.node, "call_expression"):
@@ -177,13 +161,13 @@ class DriverModel:
         param = self.driver.device_param(fi.node, self.src)
         self._set_device(fi, param)
         getters = set(self.driver.bus.drvdata_get) | set(GENERIC_DRVDATA_GET)
-        for lhs, rhs in self._simple_assignments(fi):
+        for lhs, rhs in self.simple_assignments(fi):
             if rhs.type == "call_expression" and \
                     self.src.text(rhs.child_by_field_name("function")) in getters:
                 fi.aliases.setdefault(lhs, DRVDATA)
         self._store_aliases(fi)
 
-    def _simple_assignments(self, fi: FunctionInfo):
+    def simple_assignments(self, fi: FunctionInfo):
         """(local name, value node) for `T *x = value;` and `x = value;`."""
         body = fi.node.child_by_field_name("body")
         for decl in descendants(body, "init_declarator"):
@@ -200,7 +184,7 @@ class DriverModel:
         """`x = priv->chip` (x stands for priv->chip) and `priv->chip = x` (likewise)."""
         for _ in range(2):  # a second round resolves chains such as a = b->c; d = a->e
             once = self._assigned_once(fi)
-            for lhs, rhs in self._simple_assignments(fi):
+            for lhs, rhs in self.simple_assignments(fi):
                 if lhs in fi.aliases or lhs not in fi.locals:
                     continue
                 if lhs not in once:  # `ret = priv->irq;` among other values of ret
@@ -221,7 +205,7 @@ class DriverModel:
 
     def _assigned_once(self, fi: FunctionInfo) -> set[str]:
         counts: dict[str, int] = {}
-        for lhs, _ in self._simple_assignments(fi):
+        for lhs, _ in self.simple_assignments(fi):
             counts[lhs] = counts.get(lhs, 0) + 1
         return {n for n, c in counts.items() if c == 1}
 
@@ -297,14 +281,10 @@ class DriverModel:
                 return
         stored = set()
         for caller, call in fi.callers:
-            holder = call
-            while holder.parent is not None and holder.parent.type in ("cast_expression", "parenthesized_expression"):
-                holder = holder.parent
-            asg = holder.parent
-            if caller is None or asg is None or asg.type != "assignment_expression" or \
-                    asg.parent.type != "expression_statement":
+            target, stmt = self.assigned(call)
+            if caller is None or stmt is None or stmt.type != "expression_statement":
                 return
-            stored.add(self.canonical(caller, self.src.compact(asg.child_by_field_name("left"))))
+            stored.add(self.canonical(caller, target))
         if len(returned) == 1 and len(stored) == 1:
             fi.aliases[returned.pop()] = stored.pop()
 
@@ -337,10 +317,13 @@ class DriverModel:
                 return value + path[len(field_path):]
         return path
 
-    def _field_values(self, probe: FunctionInfo) -> dict[str, str]:
-        """Fields that probe sets once to another path (`priv->pdev = pdev`, `priv->irq =
-        client->irq`, `priv->phys = res->start`, `priv->mem = res` with res a lookup)
-        and that nothing else in the file assigns."""
+    def _probe_fields(self, probe: FunctionInfo) -> tuple[frozenset[str], dict[str, str]]:
+        """One pass over the file's field stores, for two facts about the fields probe
+        sets and nothing else in the file assigns:
+        - the fields holding the bound device (`priv->dev = &pdev->dev;`);
+        - the fields probe sets once to another path (`priv->pdev = pdev`, `priv->irq =
+          client->irq`, `priv->phys = res->start`, `priv->mem = res` with res a lookup)."""
+        devices, spoiled = set(), set()
         counts: dict[str, int] = {}
         found: dict[str, str] = {}
         for fi, asg in self.all_assignments():
@@ -349,13 +332,18 @@ class DriverModel:
                 continue
             path = self.canonical(fi, self.src.compact(left))
             counts[path] = counts.get(path, 0) + 1
+            in_probe = fi is self.info.get(probe.name)
+            if in_probe and self.is_device(fi, asg.child_by_field_name("right")):
+                devices.add(path)
+            else:
+                spoiled.add(path)
             right = strip_casts(asg.child_by_field_name("right"))
-            if fi is self.info.get(probe.name) and right.type in ("identifier", "field_expression"):
+            if in_probe and right.type in ("identifier", "field_expression"):
                 value = self.canonical(fi, self.src.compact(right))
                 local = value.startswith(f"{probe.name}:") and right.type == "identifier"
                 if value != path and not local:  # a local stored is the field itself
                     found[path] = value
-        return {p: v for p, v in found.items() if counts[p] == 1}
+        return frozenset(devices - spoiled), {p: v for p, v in found.items() if counts[p] == 1}
 
     def type_path(self, fi: FunctionInfo, text: str) -> str | None:
         """`struct foo->buf` for `p->buf` with `struct foo *p` declared in ``fi``: how
@@ -383,6 +371,7 @@ class DriverModel:
                     out.append((fi, call, self.src.text(call.child_by_field_name("function"))))
         return out
 
+    @cached_property
     def acquisitions(self) -> list[Acquisition]:
         table = catalogue.apis()
         out = [self._acquisition(fi, call, table[name])

@@ -24,9 +24,11 @@ from tree_sitter import Node
 from . import collapse
 from .catalogue import INSERT
 from .known_apis import pure_call
-from .cfg import is_statement, key
+from .cfg import is_statement, key, last_statement, next_statement
 from .plan import DriverPlan
-from .source import SourceFile, ancestors, descendants, enclosing_function, function_name, is_static
+from .source import (
+    SourceFile, ancestors, descendants, enclosing_function, function_name, is_static, within,
+)
 
 MAX_ROUNDS = 20
 MAX_COLUMNS = 100  # checkpatch's limit since 5.7
@@ -110,16 +112,9 @@ class Rewriter:
         if _width((indent + call).encode()) > MAX_COLUMNS:
             call = f"{head}{acq.device}, {callback},{nl}{_indent_to(_width((indent + head).encode())).decode()}{arg});"
         text = f"{nl}{nl}{indent}{call}{nl}{indent}if ({var}){nl}{indent}\t"
-        body = check.child_by_field_name("consequence")
-        inner = [c for c in body.named_children if is_statement(c)] if body.type == "compound_statement" else [body]
-        self.actions.append((check.end_byte, text, inner[-1], self._fe(fn)))
-        start = fn.start_byte
-        prev = fn.prev_sibling
-        while prev is not None and prev.type == "comment" and \
-                self.src.line_of(prev.end_byte) >= self.src.line_of(start) - 1:
-            start = prev.start_byte
-            prev = prev.prev_sibling
-        start = self.src.line_start(start)
+        exit_stmt = last_statement(check.child_by_field_name("consequence"))
+        self.actions.append((check.end_byte, text, exit_stmt, self._fe(fn)))
+        start = self.src.line_start(self._leading_comments_start(fn))
         definition = f"static void {callback}(void *data){nl}{{{nl}\t{acq.api.action}(data);{nl}}}{nl}{nl}"
         self.calls.append(Edit(start, start, definition.encode()))
 
@@ -297,15 +292,11 @@ class Rewriter:
                 continue
             if key(cur) not in fe.dead:
                 return cur
-            nxt = cur.next_named_sibling
-            while nxt is not None and not is_statement(nxt):
-                nxt = nxt.next_named_sibling
+            nxt = next_statement(cur)
             outer = cur
             while nxt is None and outer.parent is not None and outer.parent.type == "labeled_statement":
                 outer = outer.parent  # `a: b: stmt;` ends where the outermost label ends
-                nxt = outer.next_named_sibling
-                while nxt is not None and not is_statement(nxt):
-                    nxt = nxt.next_named_sibling
+                nxt = next_statement(outer)
             cur = nxt
         return None
 
@@ -479,10 +470,10 @@ class Rewriter:
 
     def _live_identifier_uses(self, fe: FunctionEdits) -> dict[str, int]:
         uses: dict[str, int] = {}
-        overridden = [n for n, _ in self.overrides.values() if _within(n, fe.node)]
+        overridden = [n for n, _ in self.overrides.values() if within(n, fe.node)]
         for ident in descendants(fe.node.child_by_field_name("body"), "identifier"):
             if not self._is_dead(fe, ident) and not self._inside_replaced(fe, ident) and \
-                    not any(_within(ident, n) for n in overridden):
+                    not any(within(ident, n) for n in overridden):
                 uses[self.src.text(ident)] = uses.get(self.src.text(ident), 0) + 1
         texts = list(fe.replaced.values()) + \
             [t for n, t in self.overrides.values() if n in overridden and not self._is_dead(fe, n)]
@@ -547,10 +538,10 @@ class Rewriter:
         name = function_name(fe.node, self.src)
         plan = next((p for p in self.plans if p.driver.remove == name), None)
         refs = [i for i in descendants(self.src.root, "identifier")
-                if self.src.text(i) == name and not _within(i, fe.node)]
+                if self.src.text(i) == name and not within(i, fe.node)]
         if plan is not None and plan.driver.bus.remove_optional and plan.driver.remove_pair is not None:
             pair = plan.driver.remove_pair
-            others = [r for r in refs if not _within(r, pair) and not _in_prototype(r)]
+            others = [r for r in refs if not within(r, pair) and not _in_prototype(r)]
             if others:
                 return False
             fe.deleted = True
@@ -662,6 +653,16 @@ class Rewriter:
         close = cons.end_byte - 1
         return (self.src.line_start(close), self.src.line_end(close))
 
+    def _leading_comments_start(self, fn: Node) -> int:
+        """Where ``fn`` starts counting the comments right above it (its kernel-doc)."""
+        start = fn.start_byte
+        prev = fn.prev_sibling
+        while prev is not None and prev.type == "comment" and \
+                self.src.line_of(prev.end_byte) >= self.src.line_of(start) - 1:
+            start = prev.start_byte
+            prev = prev.prev_sibling
+        return start
+
     def _comment_only_about(self, stmt: Node, dead: set) -> Node | None:
         """A comment on its own line(s) right above ``stmt`` that can only be about it:
         what follows ``stmt`` is nothing, dead too, a return, or set apart by a blank
@@ -694,11 +695,7 @@ class Rewriter:
                 if nxt is not None and nxt.type == ",":
                     end = nxt.end_byte
             if n.type == "function_definition":
-                prev = n.prev_sibling
-                while prev is not None and prev.type == "comment" and \
-                        self.src.line_of(prev.end_byte) >= self.src.line_of(start) - 1:
-                    start = prev.start_byte
-                    prev = prev.prev_sibling
+                start = self._leading_comments_start(n)
             before = self.src.raw[self.src.line_start(start):start]
             after = self.src.raw[end:self.src.line_end(end)]
             if not before.strip() and (not after.strip() or after.strip().startswith(b"/*") and after.strip().endswith(b"*/")):
@@ -782,10 +779,6 @@ def _pure(value: Node, src: SourceFile) -> bool:
         if not pure_call(src.text(call.child_by_field_name("function"))):
             return False
     return not any(True for _ in descendants(value, "assignment_expression", "update_expression"))
-
-
-def _within(node: Node, outer: Node) -> bool:
-    return outer.start_byte <= node.start_byte and node.end_byte <= outer.end_byte
 
 
 def _in_prototype(ident: Node) -> bool:

@@ -176,6 +176,11 @@ def is_static(fn: Node, src: SourceFile) -> bool:
     return any(c.type == "storage_class_specifier" and src.text(c) == "static" for c in fn.children)
 
 
+def within(node: Node, outer: Node) -> bool:
+    """``node`` lies inside ``outer`` (or is it)."""
+    return outer.start_byte <= node.start_byte and node.end_byte <= outer.end_byte
+
+
 def enclosing_function(node: Node) -> Node | None:
     for a in ancestors(node):
         if a.type == "function_definition":

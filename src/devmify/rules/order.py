@@ -220,10 +220,7 @@ def _flags(model, acq) -> set[str]:
     if i >= len(args):
         return set()
     names = {model.src.text(n) for n in descendants(args[i], "identifier")}
-    fi = model.info[acq.function]
-    for asg in descendants(fi.node.child_by_field_name("body"), "assignment_expression", "init_declarator"):
-        left = asg.child_by_field_name("left") or asg.child_by_field_name("declarator")
-        value = asg.child_by_field_name("right") or asg.child_by_field_name("value")
-        if left is not None and value is not None and model.src.text(left) in names:
+    for lhs, value in model.simple_assignments(model.info[acq.function]):
+        if lhs in names:
             names |= {model.src.text(n) for n in descendants(value, "identifier")}
     return names

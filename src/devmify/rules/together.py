@@ -53,7 +53,7 @@ def _region_left(plan, acq):
         return None
     start = model.canonical(model.info[acq.function], src.compact(args[0]))
     converting = {key(a.call) for a in plan.conversions}
-    return next((r for r in model.acquisitions() if r.api.name == "request_mem_region"
+    return next((r for r in model.acquisitions if r.api.name == "request_mem_region"
                  and r.path == start and key(r.call) not in converting), None)
 
 
