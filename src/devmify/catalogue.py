@@ -11,7 +11,7 @@ from functools import lru_cache
 from importlib import resources
 
 # How the managed form gets its struct device (see data/apis.toml).
-INSERT, KEEP, BUS = "insert", "keep", "bus"
+INSERT, KEEP, BUS, OF_NODE = "insert", "keep", "bus", "of_node"
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,13 @@ class Api:
     action: str | None = None                 # the release a devm action takes over
     activated_by: str | None = None           # the call from which it calls back
     ends_callbacks: tuple[str, ...] = ()      # releases that end its callbacks (default all)
+    switches: tuple[str, ...] = ()            # other calls that switch the same object
+    merged_returns: str = "pointer"           # "status": the merged call gives no handle
+    void: bool = False                        # returns nothing; the managed form a status
+    device_args: tuple[int, ...] = ()         # other arguments that must be the bound device
+    null_args: tuple[int, ...] = ()           # arguments that must be NULL to convert
+    kept_args: int | None = None              # the managed form keeps only the first N
+    container: bool = False                   # the object is a field of driver memory
 
     @property
     def status(self) -> bool:
@@ -75,6 +82,10 @@ def apis() -> dict[str, Api]:
             cookie_arg=row.get("cookie_arg"), requires=tuple(row.get("requires", ())),
             via=row.get("via"), merge=tuple(row.get("merge", {}).items()), action=row.get("action"),
             activated_by=row.get("activated_by"), ends_callbacks=tuple(row.get("ends_callbacks", ())),
+            switches=tuple(row.get("switches", ())), merged_returns=row.get("merged_returns", "pointer"),
+            void=row.get("void", False), device_args=tuple(row.get("device_args", ())),
+            null_args=tuple(row.get("null_args", ())), container=row.get("container", False),
+            kept_args=row.get("kept_args"),
         )
     return out
 

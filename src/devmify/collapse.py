@@ -29,8 +29,13 @@ _BEFORE_ENABLE = re.compile(
     r"(devm_)?clk_get(_optional)?|of_clk_get\w*|(devm_)?k[mzc]alloc\w*|(devm_)?kmemdup|"
     r"(devm_)?ioremap\w*|devm_platform_\w*ioremap\w*|platform_get_\w+|of_property_read_\w+|"
     r"device_property_read_\w+|of_device_get_match_data|device_get_match_data|dev_get_platdata)$")
-_SWITCHES = frozenset({"clk_enable", "clk_disable", "clk_prepare", "clk_unprepare",
-                       "clk_prepare_enable", "clk_disable_unprepare"})
+# What may stand between a call that gains a status and the checked call whose exit it
+# copies: runtime-PM set-up that devm_pm_runtime_enable() undoes, drvdata, locks, logging.
+_SETUP = re.compile(
+    r"^(pm_runtime_(set_autosuspend_delay|use_autosuspend|set_active|irq_safe|no_callbacks|"
+    r"mark_last_busy)|\w*set_drvdata|i2c_set_clientdata|dev_(err|warn|info|dbg|notice)|"
+    r"mutex_init|spin_lock_init|init_completion|init_waitqueue_head|INIT_LIST_HEAD)$")
+_STATUS = re.compile(r"^(ret|err|error|rc|retval|status|result|rv)$")
 _LOOKUP = {"platform_get_resource": "devm_platform_ioremap_resource",
            "platform_get_resource_byname": "devm_platform_ioremap_resource_byname"}
 
@@ -43,6 +48,7 @@ class Collapse:
     absorbed: list               # the other acquisitions it does the work of
     dead: list[Node] = field(default_factory=list)          # statements that go
     replace: dict = field(default_factory=dict)             # key(node) -> (node, new text)
+    sources: list[str] = field(default_factory=list)        # the calls it stands for, in order
 
 
 def _null_check(src, stmt: Node, name: str) -> Node | None:
@@ -105,7 +111,8 @@ def find(plan) -> list[Collapse]:
                 src.compact(q.stmt.child_by_field_name("condition")) != f"(!{src.compact(q.call)})" or \
                 q.stmt.child_by_field_name("alternative"):
             continue
-        c = Collapse(m.call, "devm_ioremap_resource", f"{m.device}, {res}", [q], [q.stmt])
+        c = Collapse(m.call, "devm_ioremap_resource", f"{m.device}, {res}", [q], [q.stmt],
+                     sources=["request_mem_region", "ioremap"])
         cond = check.child_by_field_name("condition")
         c.replace[key(cond)] = (cond, f"(IS_ERR({m.target}))")
         for v in values:
@@ -118,30 +125,35 @@ def find(plan) -> list[Collapse]:
 
 
 def enable_merge(plan, e) -> Collapse | str:
-    """`clk_prepare_enable(X)` (with its error check) folded into the call that got X:
-    `X = clk_get(dev, id)` or `X = devm_clk_get(dev, id)` becomes
-    `X = devm_clk_get_enabled(dev, id)`.  When the code does not allow it, the reason."""
+    """An enable folded into the managed call that got its object.  A lookup that keeps
+    its handle is renamed (`X = clk_get(dev, id)` + `clk_prepare_enable(X)` ->
+    `X = devm_clk_get_enabled(dev, id)`); one whose merged form returns only a status
+    goes, and the enable becomes that call (`regulator_get()` + `regulator_enable()` ->
+    `ret = devm_regulator_get_enable(dev, id)`).  When the code does not allow it, the
+    reason."""
     model, src = plan.model, plan.model.src
     fi = model.info[e.function]
     partner = _partner(plan, e)
     partners = " or ".join(f"{p}()" for p, _ in e.api.merge)
     if partner is None or partner[0] is not fi:
         return f"no converting or managed {partners} of {e.target} in {e.function}() to merge into"
-    _, call, merged = partner
+    _, call, merged, lookup = partner
     # an enable under its own condition (`if (!IS_ERR(clk))`: an optional clock) is not
     # what devm_clk_get_enabled() does, which fails when the clock is missing
     if [key(c) for c in fi.flow.enclosing_conditions(e.call)] != \
             [key(c) for c in fi.flow.enclosing_conditions(call)]:
         return f"the enable runs under a condition its lookup does not: {merged}() would always enable"
-    dead = _enable_statements(src, e)
-    if dead is None:
-        return "its result is not checked as `ret = ...; if (ret) <leave>;` (or read again after)"
-    # the lookup must be the clock's only source (no fallback lookup under another name)
+    # the lookup must be the object's only source (no fallback lookup under another name)
     others = [(f, a) for f, a in model.assignments(e.path, e.type_path) if key(a) != key(call.parent)]
     if others:
         f, a = others[0]
         return (f"{e.target} is also assigned at line {src.line_of(a.start_byte)} in {f.name}(): "
                 f"a fallback lookup would not be enabled")
+    if e.api.merged_returns == "status":
+        return _status_merge(plan, e, call, merged, lookup)
+    dead = _enable_statements(src, e)
+    if dead is None:
+        return "its result is not checked as `ret = ...; if (ret) <leave>;` (or read again after)"
     # nothing but lookups may run between the lookup and the enable: the merge enables
     # the clock there (before a rate is set, before a supply is switched on)
     earlier = _merging_before(plan, e, call)
@@ -149,20 +161,67 @@ def enable_merge(plan, e) -> Collapse | str:
         name = src.text(n.child_by_field_name("function"))
         if call.end_byte <= n.start_byte < e.call.start_byte and key(n) not in earlier and \
                 not (pure_call(name) or _BEFORE_ENABLE.match(name)):
-            return (f"{name}() at line {src.line_of(n.start_byte)} runs between the clock's lookup "
-                    f"and its enable; {merged}() would enable it first")
-    # nothing else may switch the clock (runtime PM, suspend): devres keeps one count
+            return (f"{name}() at line {src.line_of(n.start_byte)} runs between the lookup "
+                    f"and the enable; {merged}() would enable it first")
+    switched = switched_elsewhere(plan, e)
+    if switched:
+        return switched
+    return Collapse(call, merged, None, [e], dead,
+                    sources=[src.text(call.child_by_field_name("function")), e.api.name])
+
+
+def switched_elsewhere(plan, e) -> str | None:
+    """Another call that switches e's object (runtime PM, suspend) and stays: devres,
+    or a devm action, would undo the enable once more than the driver did it."""
+    model, src = plan.model, plan.model.src
     deleted = {key(r.call) for r in plan.released.get(key(e.call), [])}
     for f in model.every_function():
         for n in descendants(f.node.child_by_field_name("body"), "call_expression"):
             name = src.text(n.child_by_field_name("function"))
             args = n.child_by_field_name("arguments").named_children
-            if name in _SWITCHES and key(n) != key(e.call) and key(n) not in deleted and args and \
-                    (model.canonical(f, src.compact(args[0])) == e.path or
-                     e.type_path and model.type_path(f, src.compact(args[0])) == e.type_path):
+            if name in e.api.switches and key(n) != key(e.call) and key(n) not in deleted and args and \
+                    _same_object(model, f, args[0], e):
                 return (f"{name}() at line {src.line_of(n.start_byte)} in {f.name}() also switches "
-                        f"the clock: devres would disable it once more")
-    return Collapse(call, merged, None, [e], dead)
+                        f"{e.target}: devres would undo the enable once more")
+    return None
+
+
+def _same_object(model, f, node: Node, e) -> bool:
+    text = model.src.compact(node)
+    return model.canonical(f, text) == e.path or \
+        bool(e.type_path) and model.type_path(f, text) == e.type_path
+
+
+def _status_merge(plan, e, lookup_call: Node, merged: str, lookup) -> Collapse | str:
+    """`X = regulator_get(dev, id); if (IS_ERR(X)) <leave>; ... ret = regulator_enable(X);`
+    -> `ret = devm_regulator_get_enable(dev, id);` in the enable's place, when X serves
+    nothing else: the merged call gives no handle back."""
+    model, src = plan.model, plan.model.src
+    asg, stmt = lookup_call.parent, lookup_call.parent.parent
+    if asg.type != "assignment_expression" or stmt is None or stmt.type != "expression_statement":
+        return "the lookup is not a plain `X = lookup(...);`"
+    target = src.compact(asg.child_by_field_name("left"))
+    check = next_statement(stmt)
+    if check is None or check.type != "if_statement" or check.child_by_field_name("alternative") or \
+            src.compact(check.child_by_field_name("condition")) not in (
+                f"(IS_ERR({target}))", f"(unlikely(IS_ERR({target})))") or not _fails(check) or \
+            any(src.compact(a.child_by_field_name("left")) == target
+                for a in descendants(check, "assignment_expression")):
+        return f"the lookup is not checked as `if (IS_ERR({target})) <leave>;`"
+    found = checked_call(src, e)
+    if found is None or not _passes_status(src, *found):
+        return (f"the enable's status is not checked and passed on as `ret = ...; if (ret) "
+                f"<leave with ret>`: {merged}() also fails for the lookup (-EPROBE_DEFER)")
+    kept = [stmt, check, e.call] + [s for a in (e, lookup) if a is not None
+                                    for r in plan.released.get(key(a.call), []) for s in r.stmts]
+    for f in model.every_function():
+        for n in descendants(f.node.child_by_field_name("body"), "identifier", "field_expression"):
+            if not _within_any(n, kept) and _same_object(model, f, n, e):
+                return (f"{src.compact(n)} is also used at line {src.line_of(n.start_byte)} in "
+                        f"{f.name}(): {merged}() gives no handle back")
+    args = ", ".join(src.text(a) for a in lookup_call.child_by_field_name("arguments").named_children)
+    return Collapse(e.call, merged, args, [lookup] if lookup else [], [stmt, check],
+                    sources=[src.text(lookup_call.child_by_field_name("function")), e.api.name])
 
 
 def _merging_before(plan, e, lookup: Node) -> set:
@@ -170,8 +229,8 @@ def _merging_before(plan, e, lookup: Node) -> set:
     they still run before this one, so they may stand between its lookup and enable."""
     out = set()
     for a in plan.conversions:
-        if a is e or not a.api.merge or a.function != e.function:
-            continue
+        if a is e or not a.api.merge or a.api.merged_returns == "status" or a.function != e.function:
+            continue  # (a status merge stays where the enable was)
         partner = _partner(plan, a)
         if partner is not None and partner[1].start_byte < lookup.start_byte:
             out.add(key(a.call))
@@ -179,16 +238,17 @@ def _merging_before(plan, e, lookup: Node) -> set:
 
 
 def _partner(plan, e):
-    """(function info, call, merged name) of the acquisition that produced e's object."""
+    """(function info, call, merged name, converting acquisition or None) of the
+    acquisition that produced e's object."""
     model = plan.model
     merge = dict(e.api.merge)
     for a in plan.conversions:
         if a.api.name in merge and a.path == e.path:
-            return model.info[a.function], a.call, merge[a.api.name]
+            return model.info[a.function], a.call, merge[a.api.name], a
     managed = {catalogue.apis()[name].managed: m for name, m in merge.items()}
     for fi, call, name, path in model.managed_calls():
         if name in managed and path == e.path:
-            return fi, call, managed[name]
+            return fi, call, managed[name], None
     return None
 
 
@@ -217,11 +277,35 @@ def _enable_statements(src, e) -> list[Node] | None:
 def checked_call(src, acq) -> tuple[str, Node] | None:
     """(status variable, its check) for `ret = f(x);` followed by `if (ret) ...` whose
     body leaves (return or goto); None for any other shape."""
-    stmt = acq.stmt
+    found = _checked(src, acq.stmt)
+    if found is None or src.compact(found[0].child_by_field_name("right")) != src.compact(acq.call):
+        return None
+    return src.compact(found[0].child_by_field_name("left")), found[1]
+
+
+def next_check(plan, acq) -> tuple[str, Node] | None:
+    """(status variable, check) of the first checked call after ``acq`` (`ret = f(...);
+    if (ret) <leave>`), past statements that only set things up or are calls like it
+    converting too: that exit unwinds what was acquired up to ``acq`` (what those
+    calls undo leaves it with them).  The variable must be named as a status is."""
+    src = plan.model.src
+    passable = {key(a.call) for a in plan.conversions if a.api.void}
+    nxt = next_statement(acq.stmt)
+    while nxt is not None and _setup_only(src, nxt, passable):
+        nxt = next_statement(nxt)
+    found = _checked(src, nxt)
+    if found is None or found[0].child_by_field_name("right").type != "call_expression":
+        return None
+    var = src.compact(found[0].child_by_field_name("left"))
+    return (var, found[1]) if _STATUS.match(var) else None
+
+
+def _checked(src, stmt: Node | None) -> tuple[Node, Node] | None:
+    """(assignment, check) for `x = <value>;` followed by `if (x) <leave>`."""
     if stmt is None or stmt.type != "expression_statement" or not stmt.named_children:
         return None
     asg = stmt.named_children[0]
-    if asg.type != "assignment_expression" or src.compact(asg.child_by_field_name("right")) != src.compact(acq.call):
+    if asg.type != "assignment_expression" or src.text(asg.child_by_field_name("operator")) != "=":
         return None
     var = src.compact(asg.child_by_field_name("left"))
     check = next_statement(stmt)
@@ -229,7 +313,24 @@ def checked_call(src, acq) -> tuple[str, Node] | None:
             src.compact(check.child_by_field_name("condition")) not in (
                 f"({var})", f"({var}<0)", f"({var}!=0)", f"(unlikely({var}))") or not _fails(check):
         return None
-    return var, check
+    return asg, check
+
+
+def _setup_only(src, stmt: Node, passable: set) -> bool:
+    """A statement that acquires nothing to undo by hand: set-up, logging, or a call in
+    ``passable``."""
+    calls = list(descendants(stmt, "call_expression"))
+    return stmt.type == "expression_statement" and all(
+        key(c) in passable or _SETUP.match(src.text(c.child_by_field_name("function"))) for c in calls)
+
+
+def _passes_status(src, var: str, check: Node) -> bool:
+    """The check leaves with the status itself: no other error code overrides it."""
+    body = check.child_by_field_name("consequence")
+    return not any(src.compact(a.child_by_field_name("left")) == var
+                   for a in descendants(body, "assignment_expression")) and \
+        all(src.compact(r).removeprefix("return").strip("; ") == var
+            for r in descendants(body, "return_statement"))
 
 
 def _fails(check: Node) -> bool:
@@ -252,7 +353,7 @@ def _managed_already(plan):
         if name != "devm_ioremap_resource" or len(args) != 2 or args[1].type != "identifier" or \
                 not model.is_device(fi, args[0]):
             continue
-        c = Collapse(call, name, "", [])
+        c = Collapse(call, name, "", [], sources=[name])
         if _from_platform(plan, fi, call, src.text(args[1]), c):
             yield c
 
@@ -283,6 +384,7 @@ def _from_platform(plan, fi, call: Node, res: str, c: Collapse) -> bool:
     if any(not _within_any(u, gone) for u in _uses(src, fi.node, res) if not _declares(u)):
         return False
     c.name = _LOOKUP[src.text(lookup.child_by_field_name("function"))]
+    c.sources = [src.text(lookup.child_by_field_name("function")), *c.sources]
     c.args = f"{src.text(largs[0])}, {src.text(largs[2])}"
     c.dead = dead
     return True

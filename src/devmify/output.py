@@ -33,7 +33,8 @@ def _driver_json(plan) -> dict:
     return {
         "bus": d.bus.name, "struct": d.struct, "probe": d.probe, "remove": d.remove,
         "conversions": [
-            {"function": a.function, "line": a.line, "from": a.api.action or a.api.name,
+            {"function": a.function, "line": a.line,
+             "from": a.api.action if plan.as_action(a) else a.api.name,
              "to": plan.managed_name(a), "target": a.target,
              "class": a.api.cls,
              "notes": plan.notes.get(key(a.call), [])}
@@ -50,15 +51,11 @@ def _driver_json(plan) -> dict:
         ],
         "collapses": [
             {"function": enclosing_name(plan, c.call), "line": plan.model.src.line_of(c.call.start_byte),
-             "to": c.name, "from": [_call_name(plan, c.call)] + [a.api.name for a in c.absorbed]}
+             "to": c.name, "from": c.sources}
             for c in plan.collapses
         ],
         "findings": [],
     }
-
-
-def _call_name(plan, call) -> str:
-    return plan.model.src.text(call.child_by_field_name("function"))
 
 
 def enclosing_name(plan, node) -> str:
@@ -92,7 +89,7 @@ def report_lines(result: FileResult) -> list[str]:
             col = a.call.start_point[1] + 1
             if a.api.via:
                 advice = f"{a.api.name}() on {a.target} becomes managed through {a.api.managed}()"
-            elif a.api.action:
+            elif p.as_action(a):
                 advice = (f"{a.api.action}({a.target}) moves into a devm_add_action_or_reset() action "
                           f"after {a.api.name}()")
             else:
@@ -100,12 +97,12 @@ def report_lines(result: FileResult) -> list[str]:
             rows.append((a.line, f"{result.path}:{a.line}:{col}: WARNING: {advice}"))
             for note in p.notes.get(key(a.call), []):
                 rows.append((a.line, f"{result.path}:{a.line}:{col}: NOTE: {note}"))
+        converting = {key(a.call) for a in p.conversions}
         for c in p.collapses:
-            if not c.absorbed and _call_name(p, c.call) != c.name:
+            if key(c.call) not in converting:  # calls managed already, tidied into one
                 line = p.model.src.line_of(c.call.start_byte)
                 rows.append((line, f"{result.path}:{line}:{c.call.start_point[1] + 1}: WARNING: use "
-                                   f"{c.name}() instead of platform_get_resource() + "
-                                   f"{_call_name(p, c.call)}()"))
+                                   f"{c.name}() instead of {' + '.join(n + '()' for n in c.sources)}"))
         for r in p.removed:
             col = r.call.start_point[1] + 1
             rows.append((r.line, f"{result.path}:{r.line}:{col}: WARNING: {r.name}({r.arg}) becomes "

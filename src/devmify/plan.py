@@ -41,7 +41,16 @@ class DriverPlan:
         for c in self.collapses:
             if key(c.call) == key(acq.call) or any(key(a.call) == key(acq.call) for a in c.absorbed):
                 return c.name
+        if self.as_action(acq):
+            return "devm_add_action_or_reset"
         return acq.api.name if acq.api.via else acq.api.managed
+
+    def as_action(self, acq: Acquisition) -> bool:
+        """The acquisition stays and its release moves into a devm action (it has one
+        and no merge takes it)."""
+        return bool(acq.api.action) and not any(
+            key(c.call) == key(acq.call) or any(key(a.call) == key(acq.call) for a in c.absorbed)
+            for c in self.collapses)
 
     def refuse(self, acq: Acquisition, rule: str, message: str) -> None:
         """Take one planned conversion back, with the releases it would have deleted."""
@@ -93,6 +102,10 @@ def plan_driver(src: SourceFile, driver: Driver, policy_name: str = "prefix",
             plan.refuse_all(policy.CODE, f"policy all-or-nothing: {blocker}")
             return plan  # the driver is left exactly as it is
     plan.collapses = collapse.find(plan)
+    for acq in plan.conversions:
+        notes = order.notes(plan, acq)
+        if notes:
+            plan.notes[key(acq.call)] = notes
     return plan
 
 
@@ -105,10 +118,6 @@ def _settle(plan: DriverPlan) -> None:
             break
         rule, (acq, msg) = found
         plan.refuse(acq, rule.CODE, msg)
-    for acq in plan.conversions:
-        notes = order.notes(plan, acq)
-        if notes:
-            plan.notes[key(acq.call)] = notes
 
 
 def _calls(src: SourceFile, value, function: str) -> bool:

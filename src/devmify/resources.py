@@ -18,7 +18,7 @@ from tree_sitter import Node
 
 from . import catalogue
 from .buses import GENERIC_DRVDATA_GET, GENERIC_DRVDATA_SET
-from .catalogue import BUS, INSERT, KEEP, Api
+from .catalogue import BUS, INSERT, KEEP, OF_NODE, Api
 from .cfg import FunctionFlow, is_statement
 from .known_apis import MANAGED_PREFIXES
 from .drivers import Driver, params
@@ -147,6 +147,17 @@ class DriverModel:
         forms = {fi.device} | {n for n, _ in fi.dev_locals}
         path = self.canonical(fi, text)
         return text in forms or path == "@dev" or path in getattr(self, "device_paths", ())
+
+    def is_of_node(self, fi: FunctionInfo, node: Node) -> bool:
+        """``node`` is the bound device's of_node: `pdev->dev.of_node`, `dev->of_node`,
+        `dev_of_node(dev)`, or a local holding one."""
+        if node.type == "call_expression" and self.src.text(node.child_by_field_name("function")) == "dev_of_node":
+            args = node.child_by_field_name("arguments").named_children
+            return len(args) == 1 and self.is_device(fi, args[0])
+        path = self.canonical(fi, self.src.compact(strip_casts(node)))
+        devices = [self.canonical(fi, fi.device)] if fi.device else []
+        devices += list(getattr(self, "device_paths", ()))
+        return any(path == (d[1:] + ".of_node" if d.startswith("&") else d + "->of_node") for d in devices)
 
     def _probe_aliases(self, fi: FunctionInfo) -> None:
         setters = set(self.driver.bus.drvdata_set) | set(GENERIC_DRVDATA_SET)
@@ -387,9 +398,11 @@ class DriverModel:
                 stmt = next((a for a in ancestors_in(call, fi.node) if is_statement(a)), None)
         else:
             target, stmt = self.assigned(call)
-        device_ok = True
+        device_ok = all(i < len(args) and self.is_device(fi, args[i]) for i in api.device_args)
         if api.device in (KEEP, BUS):
-            device_ok = api.device_arg < len(args) and self.is_device(fi, args[api.device_arg])
+            device_ok = device_ok and api.device_arg < len(args) and self.is_device(fi, args[api.device_arg])
+        elif api.device == OF_NODE:
+            device_ok = device_ok and api.device_arg < len(args) and self.is_of_node(fi, args[api.device_arg])
         return Acquisition(
             api=api, function=fi.name, call=call, stmt=stmt, target=target,
             path=self.canonical(fi, target) if target else "",

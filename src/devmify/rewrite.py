@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from tree_sitter import Node
 
 from . import collapse
-from .catalogue import INSERT
+from .catalogue import INSERT, OF_NODE
 from .known_apis import pure_call
 from .cfg import is_statement, key, last_statement, next_statement
 from .plan import DriverPlan
@@ -76,10 +76,11 @@ class Rewriter:
                 self._collapse(plan, c)
                 merged.add(key(c.call))
             for acq in plan.conversions:
-                if acq.api.action:
+                if plan.as_action(acq):
                     self._action(plan, acq)
                 elif key(acq.call) not in merged:
-                    self.calls.extend(self._convert_call(acq))
+                    status = self._checked_status(plan, acq) if acq.api.void else ""
+                    self.calls.extend(self._convert_call(acq, status))
             for rel in plan.removed:
                 fe = self._fe(plan.model.fns[rel.function])
                 for s in rel.stmts:
@@ -118,6 +119,21 @@ class Rewriter:
         definition = f"static void {callback}(void *data){nl}{{{nl}\t{acq.api.action}(data);{nl}}}{nl}{nl}"
         self.calls.append(Edit(start, start, definition.encode()))
 
+    def _checked_status(self, plan: DriverPlan, acq) -> str:
+        """`pm_runtime_enable(dev);` -> `ret = devm_pm_runtime_enable(dev); if (ret) <exit>`,
+        the exit that of the next checked call (a plain return when that one returns).
+        Writes the check; returns the assignment to put before the call."""
+        var, check = collapse.next_check(plan, acq)
+        indent = self.src.indent_of(acq.stmt.start_byte).decode()
+        nl = self._newline(acq.stmt.start_byte)
+        exit_stmt = last_statement(check.child_by_field_name("consequence"))
+        text = f"{nl}{indent}if ({var}){nl}{indent}\t"
+        if exit_stmt.type == "return_statement":
+            self.calls.append(Edit(acq.stmt.end_byte, acq.stmt.end_byte, f"{text}return {var};".encode()))
+        else:
+            self.actions.append((acq.stmt.end_byte, text, exit_stmt, self._fe(enclosing_function(acq.call))))
+        return f"{var} = "
+
     def _callback_name(self, plan: DriverPlan, acq) -> str:
         prefix = plan.driver.probe.removesuffix("_probe") if plan.driver.probe.endswith("_probe") \
             else plan.driver.struct.removesuffix("_driver")
@@ -148,12 +164,14 @@ class Rewriter:
         fe.dead.update(key(s) for s in c.dead)
         self.overrides.update(c.replace)
 
-    def _convert_call(self, acq) -> list[Edit]:
+    def _convert_call(self, acq, status: str = "") -> list[Edit]:
+        """The call renamed, its device inserted or put in place of the of_node, its
+        arguments re-wrapped; ``status``: `ret = ` for a call that gains a status."""
         if acq.api.via:
             return []  # managed through another conversion; the call keeps its name
         fn = acq.call.child_by_field_name("function")
         args = acq.call.child_by_field_name("arguments")
-        name = acq.api.managed.encode()
+        name = (status + acq.api.managed).encode()
         shift = len(name) - (fn.end_byte - fn.start_byte)
         out = [Edit(fn.start_byte, fn.end_byte, name)]
         params = args.named_children
@@ -169,10 +187,28 @@ class Rewriter:
                 before = params[acq.api.device_arg - 1]
                 out.append(Edit(before.end_byte, before.end_byte, b", " + dev))
                 grow = {i: len(dev) + 2 for i in range(acq.api.device_arg, len(params))}
+        elif acq.api.device == OF_NODE or acq.api.kept_args is not None:
+            self._reargue(acq, args)  # short calls: no re-wrapping
+            return out
         wrap = self._wrap(args, shift, grow)
         out.extend(e for e in self._realign(args, shift)
                    if not any(w.start <= e.start < w.end for w in wrap))
         return out + wrap
+
+    def _reargue(self, acq, args: Node) -> None:
+        """The device in place of its of_node, and the trailing arguments the managed
+        form lacks dropped: `(np, NULL, NULL, dev)` -> `(dev)`."""
+        params = args.named_children
+        pieces = []  # (start, end, text) relative to args
+        if acq.api.device == OF_NODE:
+            node = params[acq.api.device_arg]
+            pieces.append((node.start_byte, node.end_byte, acq.device))
+        if acq.api.kept_args is not None and 0 < acq.api.kept_args < len(params):
+            pieces.append((params[acq.api.kept_args - 1].end_byte, args.end_byte - 1, ""))
+        text = self.src.raw[args.start_byte:args.end_byte].decode("utf-8", "surrogateescape")
+        for start, end, new in sorted(pieces, reverse=True):
+            text = text[:start - args.start_byte] + new + text[end - args.start_byte:]
+        self.overrides[key(args)] = (args, text)
 
     def _wrap(self, args: Node, shift: int, grow: dict[int, int]) -> list[Edit]:
         """When the call's first line now runs past MAX_COLUMNS, move the arguments

@@ -468,3 +468,17 @@ void mdiobus_free(struct mii_bus *bus);
 int mdiobus_register(struct mii_bus *bus);
 int devm_mdiobus_register(struct device *dev, struct mii_bus *bus);
 void mdiobus_unregister(struct mii_bus *bus);
+
+/* managed regulator enable, and a handle use that keeps the regulator's handle alive */
+int devm_regulator_get_enable(struct device *dev, const char *id);
+int regulator_get_voltage(struct regulator *r);
+
+/* a class device devmify knows a managed form of but does not convert */
+struct backlight_device;
+struct backlight_ops { int (*update_status)(struct backlight_device *bd); };
+struct backlight_device *backlight_device_register(const char *name, struct device *dev, void *devdata,
+						   const struct backlight_ops *ops, const void *props);
+void backlight_device_unregister(struct backlight_device *bd);
+static inline int PTR_ERR_OR_ZERO(const void *ptr) { return IS_ERR(ptr) ? (int)PTR_ERR(ptr) : 0; }
+#define IIO_CHAN_INFO_SCALE 2
+#define IIO_VAL_FRACTIONAL_LOG2 11

@@ -34,7 +34,7 @@ from __future__ import annotations
 from .. import catalogue
 from ..cfg import key
 from ..known_apis import pure_call
-from ..resources import DRVDATA
+from ..resources import DRVDATA, REMOVE
 from ..source import ancestors, descendants, strip_casts
 
 CODE = "DV019"
@@ -142,19 +142,29 @@ def _activation(model, acq):
     return acq.order
 
 
-def _managed_later(plan, start):
+def _managed_later(plan, acq, start):
     """(line, name, path) of devres acquisitions in probe that run after ``start``:
     planned conversions and calls that were managed already.  Another IRQ is not
     counted: devres freeing a later IRQ line first takes nothing from this one's
-    callbacks, and a handler that feeds a registered device should go first."""
+    callbacks, and a handler that feeds a registered device should go first.  Nor is
+    a conversion that remove() released before this one anyway: devres keeps that order."""
     model = plan.model
     for a in plan.conversions:
-        if a.order > start and a.api.cls != "irq":
+        if a.order > start and a.api.cls != "irq" and not _released_before(plan, a, acq):
             yield a.line, a.api.managed, a.path
     for fi, call, name, path in model.managed_calls():
         api = catalogue.lookup(name)
         if model.probe_order(fi, call) > start and (api is None or api.cls != "irq"):
             yield model.src.line_of(call.start_byte), name, path
+
+
+def _released_before(plan, later, acq) -> bool:
+    """Each release of ``acq`` in remove() came after one of ``later``'s in the same
+    function: by hand too, ``later`` went first."""
+    mine = [r for r in plan.released.get(key(acq.call), []) if r.context == REMOVE]
+    theirs = [r for r in plan.released.get(key(later.call), []) if r.context == REMOVE]
+    return bool(mine) and all(any(t.function == m.function and t.call.start_byte < m.call.start_byte
+                                  for t in theirs) for m in mine)
 
 
 def _quote(text: str, limit: int = 60) -> str:
@@ -170,7 +180,7 @@ def hazard(plan, acq, dead) -> str | None:
     roots = callback_roots(plan, acq)
     what = "its handler" if acq.api.callbacks else "its callbacks"
     start = _activation(model, acq)
-    for line, name, path in _managed_later(plan, start):
+    for line, name, path in _managed_later(plan, acq, start):
         if path and _overlaps(path, roots) or not path and roots is None:
             return (f"{name}() at line {line} runs after it, so devres releases that first "
                     f"while {what} can still run")
@@ -203,7 +213,7 @@ def notes(plan, acq) -> list[str]:
     """What a reviewer should know about a conversion this rule let through."""
     if acq.api.via:
         return [f"the call keeps its name: {acq.api.managed}() makes it managed"]
-    if acq.api.action:
+    if plan.as_action(acq):
         return [f"{acq.api.name}() has no managed form: {acq.api.action}() moves into a devm action "
                 f"registered right after it"]
     if acq.api.cls == "irq" and "IRQF_SHARED" in _flags(plan.model, acq):

@@ -26,9 +26,23 @@ SUMMARY = "the allocation's result is not stored in a variable or field devmify 
 def check(f):
     if f.acq.stmt is None or not f.acq.target:
         return f"the result of {f.acq.api.name}() is not assigned to a variable or field"
-    if f.acq.api.action and collapse.checked_call(f.src, f.acq) is None:
-        return (f"{f.acq.api.name}() is not checked as `ret = {f.acq.api.name}(...); if (ret) ...`: "
+    if f.acq.api.action and not f.acq.api.merge:  # a merge needs no action (DV020 decides)
+        return action_shape(f.src, f.acq)
+    args = f.acq.call.child_by_field_name("arguments").named_children
+    given = [i for i in f.acq.api.null_args if i >= len(args) or f.src.compact(args[i]) not in ("NULL", "0")]
+    if given:
+        return (f"{f.acq.api.name}() is given {f.src.compact(args[given[0]]) if given[0] < len(args) else 'nothing'} "
+                f"where {f.acq.api.managed}() has no such argument (it passes NULL)")
+    if f.acq.api.void and f.src.compact(f.acq.stmt) != f.src.compact(f.acq.call) + ";":
+        return f"{f.acq.api.name}() is not a statement of its own that a status check could follow"
+    return None
+
+
+def action_shape(src, acq) -> str | None:
+    """Why the release cannot move into a devm action after ``acq``, or None."""
+    if collapse.checked_call(src, acq) is None:
+        return (f"{acq.api.name}() is not checked as `ret = {acq.api.name}(...); if (ret) ...`: "
                 f"devmify has no error exit to give devm_add_action_or_reset()")
-    if f.acq.api.action and len(f.acq.call.child_by_field_name("arguments").named_children) != 1:
-        return f"{f.acq.api.action}() would need more than the one pointer a devm action is given"
+    if len(acq.call.child_by_field_name("arguments").named_children) != 1:
+        return f"{acq.api.action}() would need more than the one pointer a devm action is given"
     return None

@@ -27,6 +27,7 @@ from __future__ import annotations
 from ..cfg import key
 
 from .. import collapse
+from . import shape
 from ..catalogue import apis
 
 CODE = "DV020"
@@ -57,6 +58,27 @@ def _region_left(plan, acq):
                  and r.path == start and key(r.call) not in converting), None)
 
 
+def _container_managed(plan, acq) -> bool:
+    """``acq``'s object (`&priv->lock`) is a field of memory devres frees after it: a
+    converting or managed allocation made before it, or a file-scope object."""
+    path = acq.path.lstrip("&")
+    if "->" not in path:
+        return "@" not in path and ":" not in path  # a global lives forever; a local does not
+    holder = path.rsplit("->", 1)[0]
+    if any(a.api.cls == "memory" and a.path == holder and a.order < acq.order for a in plan.conversions):
+        return True
+    model = plan.model
+    return any(path_ == holder and model.probe_order(fi, call) < acq.order
+               for fi, call, _, path_ in model.managed_calls())
+
+
+def _action_blocked(plan, acq) -> str | None:
+    """Why the release cannot move into a devm action instead of the merge, or None."""
+    if not acq.api.action:
+        return "it has no release a devm action could take over"
+    return shape.action_shape(plan.model.src, acq) or collapse.switched_elsewhere(plan, acq)
+
+
 def check(plan):
     for acq in plan.conversions:
         if acq.api.via and not _managed_source(plan, acq, acq.api.via):
@@ -64,11 +86,21 @@ def check(plan):
                          f"{acq.target} becomes {acq.api.managed}(), which is not converted")
         merge = collapse.enable_merge(plan, acq) if acq.api.merge else None
         if isinstance(merge, str):
-            return acq, f"{acq.api.name}() has no managed form alone and cannot merge: {merge}"
+            action = _action_blocked(plan, acq)
+            if action:
+                why = merge if action == merge else f"{merge}; as a devm action: {action}"
+                return acq, f"{acq.api.name}() has no managed form alone and cannot merge: {why}"
         region = _region_left(plan, acq)
         if region is not None:
             return acq, (f"its region, claimed by {region.api.name}() at line {region.line}, stays by "
                          f"hand: remove() would release the claim before devres unmaps it")
+        if acq.api.void and collapse.next_check(plan, acq) is None:
+            return acq, (f"{acq.api.managed}() returns an error {acq.api.name}() did not, and no "
+                         f"checked call follows (`ret = f(...); if (ret) <leave>`, past set-up only) "
+                         f"whose exit devmify could copy")
+        if acq.api.container and not _container_managed(plan, acq):
+            return acq, (f"{acq.target} lives in memory that is not allocated with devres before it: "
+                         f"{acq.api.managed}() would run {acq.api.releases[0]}() on it after it is freed")
         if acq.api.requires and not any(_managed_source(plan, acq, n) for n in acq.api.requires):
             return acq, (f"{acq.api.managed}() needs {acq.target} from a managed "
                          f"{' or '.join(n + '()' for n in acq.api.requires)}, which is not converted")

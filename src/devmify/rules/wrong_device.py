@@ -21,7 +21,7 @@ Instead
     Pass the bound device down to the helper, or convert by hand.
 """
 
-from ..catalogue import BUS, INSERT, KEEP
+from ..catalogue import BUS, INSERT, KEEP, OF_NODE
 
 CODE = "DV008"
 NAME = "wrong-device"
@@ -35,6 +35,11 @@ def check(f):
         given = f.src.compact(args[api.device_arg]) if api.device_arg < len(args) else "nothing"
         return (f"{api.name}() is given {given}, which is not provably the device being bound; "
                 f"{api.managed}() would tie the resource to it")
-    if api.device == INSERT and f.acq.device is None:
+    if (api.device == OF_NODE or api.device_args) and not f.acq.device_ok:
+        args = f.acq.call.child_by_field_name("arguments").named_children
+        given = ", ".join(f.src.compact(a) for a in args)
+        return (f"{api.name}({given}) is not provably on the bound device's own of_node and "
+                f"device; {api.managed}() would take the bound device's")
+    if api.device in (INSERT, OF_NODE) and f.acq.device is None:
         return f"no expression for the bound device is in scope in {f.acq.function}()"
     return None

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Nearest safe case for DV019: remove() switched the supply off after unregistering, but
  * that disable moves into a devm action registered before the hwmon device, so devres
- * runs it after unregistering and the registration converts too. */
+ * runs it after unregistering and the registration converts too. An action, not
+ * devm_regulator_get_enable(): the read callback reports the supply's voltage through
+ * priv->vdd, so the driver must keep the handle. */
 #include <linux/hwmon.h>
 #include <linux/i2c.h>
 #include <linux/module.h>
@@ -27,6 +29,14 @@ static int pwrt_read(struct device *dev, enum hwmon_sensor_types type, u32 attr,
 {
 	struct pwrt_priv *priv = dev_get_drvdata(dev);
 	int ret;
+
+	if (type == hwmon_in) {
+		ret = regulator_get_voltage(priv->vdd);
+		if (ret < 0)
+			return ret;
+		*val = ret / 1000;
+		return 0;
+	}
 
 	ret = i2c_smbus_read_byte_data(priv->client, PWRT_REG_TEMP);
 	if (ret < 0)

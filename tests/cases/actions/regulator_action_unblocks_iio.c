@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Nearest safe case for DV019: the reference supply's disable moves into a devm action
  * registered before the IIO device (state reached through iio_priv() in both probe and
- * remove), so alloc, register and supply all convert. */
+ * remove), so alloc, register and supply all convert. An action, not
+ * devm_regulator_get_enable(): read_raw() computes the scale from the reference voltage
+ * through st->vref, so the driver must keep the handle. */
 #include <linux/i2c.h>
 #include <linux/iio/iio.h>
 #include <linux/module.h>
@@ -22,14 +24,23 @@ static int vadc_read_raw(struct iio_dev *indio_dev, struct iio_chan_spec const *
 	struct vadc_state *st = iio_priv(indio_dev);
 	int ret;
 
-	if (mask != IIO_CHAN_INFO_RAW)
+	switch (mask) {
+	case IIO_CHAN_INFO_RAW:
+		ret = i2c_smbus_read_byte_data(st->client, VADC_REG_RESULT(chan->channel));
+		if (ret < 0)
+			return ret;
+		*val = ret;
+		return IIO_VAL_INT;
+	case IIO_CHAN_INFO_SCALE:
+		ret = regulator_get_voltage(st->vref);
+		if (ret < 0)
+			return ret;
+		*val = ret / 1000;
+		*val2 = 8;
+		return IIO_VAL_FRACTIONAL_LOG2;
+	default:
 		return -EINVAL;
-
-	ret = i2c_smbus_read_byte_data(st->client, VADC_REG_RESULT(chan->channel));
-	if (ret < 0)
-		return ret;
-	*val = ret;
-	return IIO_VAL_INT;
+	}
 }
 
 static const struct iio_info vadc_info = {

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
-/* regulator_get() becomes devm_regulator_get(); regulator_enable() has no managed form that
- * keeps the handle, so regulator_disable() moves into a devm_add_action_or_reset() action
- * registered right after the enable, taking the check's own exit. */
+/* regulator_get() becomes devm_regulator_get(); probe also reads the supply's voltage through
+ * priv->vdd, so devm_regulator_get_enable(), which keeps no handle, cannot replace the pair:
+ * regulator_disable() moves into a devm_add_action_or_reset() action registered right after
+ * the enable, taking the check's own exit. */
 #include <linux/i2c.h>
 #include <linux/module.h>
 #include <linux/regulator/consumer.h>
@@ -10,6 +11,7 @@
 struct alsx_priv {
 	struct i2c_client *client;
 	struct regulator *vdd;
+	int vdd_uv;
 };
 
 static int alsx_probe(struct i2c_client *client)
@@ -33,6 +35,11 @@ static int alsx_probe(struct i2c_client *client)
 		dev_err(&client->dev, "cannot enable vdd\n");
 		goto err_put;
 	}
+
+	ret = regulator_get_voltage(priv->vdd);
+	if (ret < 0)
+		goto err_disable;
+	priv->vdd_uv = ret;
 
 	ret = i2c_smbus_read_byte_data(client, 0x00);
 	if (ret < 0)

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The action's check copies the enable's own exit: here a goto, because the clock enabled
- * before stays by hand (its rate is set first) and must still be unwound. */
+ * before stays by hand (runtime PM switches it too: DV020) and must still be unwound.
+ * Probe reads the supply's voltage through priv->vdd, so the supply keeps its handle and
+ * regulator_disable() becomes a devm action rather than devm_regulator_get_enable(). */
 #include <linux/clk.h>
 #include <linux/i2c.h>
 #include <linux/module.h>
+#include <linux/pm_runtime.h>
 #include <linux/regulator/consumer.h>
 #include <linux/slab.h>
 
@@ -11,6 +14,7 @@ struct alsx_priv {
 	struct i2c_client *client;
 	struct regulator *vdd;
 	struct clk *clk;
+	int vdd_uv;
 };
 
 static int alsx_probe(struct i2c_client *client)
@@ -34,7 +38,6 @@ static int alsx_probe(struct i2c_client *client)
 		ret = PTR_ERR(priv->clk);
 		goto err_put;
 	}
-	clk_set_rate(priv->clk, 24000000);
 	ret = clk_prepare_enable(priv->clk);
 	if (ret)
 		goto err_put;
@@ -44,6 +47,11 @@ static int alsx_probe(struct i2c_client *client)
 		dev_err(&client->dev, "cannot enable vdd\n");
 		goto err_clk;
 	}
+
+	ret = regulator_get_voltage(priv->vdd);
+	if (ret < 0)
+		goto err_disable;
+	priv->vdd_uv = ret;
 
 	ret = i2c_smbus_read_byte_data(client, 0x00);
 	if (ret < 0)
@@ -73,11 +81,31 @@ static void alsx_remove(struct i2c_client *client)
 	kfree(priv);
 }
 
+static int __maybe_unused alsx_runtime_suspend(struct device *dev)
+{
+	struct alsx_priv *priv = dev_get_drvdata(dev);
+
+	clk_disable(priv->clk);
+	return 0;
+}
+
+static int __maybe_unused alsx_runtime_resume(struct device *dev)
+{
+	struct alsx_priv *priv = dev_get_drvdata(dev);
+
+	return clk_enable(priv->clk);
+}
+
+static const struct dev_pm_ops alsx_pm_ops = {
+	SET_RUNTIME_PM_OPS(alsx_runtime_suspend, alsx_runtime_resume, NULL)
+};
+
 static struct i2c_driver alsx_driver = {
 	.probe_new = alsx_probe,
 	.remove = alsx_remove,
 	.driver = {
 		.name = "alsx",
+		.pm = &alsx_pm_ops,
 	},
 };
 module_i2c_driver(alsx_driver);

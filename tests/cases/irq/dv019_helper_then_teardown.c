@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Refusal: free_irq() sits in a stop helper that remove() calls; remove() then gates the
- * clock after the helper returns, which with devm_request_irq() would happen while the
- * handler is still installed (DV019 follows the helper back to its caller).
- * The clock's rate is set before it is enabled, so the enable cannot merge into
- * devm_clk_get_enabled() and the clock stays gated by hand. */
+/* Refusal: free_irq() sits in a stop helper that remove() calls; remove() then powers the
+ * block down through another helper that writes its registers, which with
+ * devm_request_irq() would happen while the handler is still installed (DV019 follows the
+ * helper back to its caller). The clock's rate is set before it is enabled, so it does not
+ * merge into devm_clk_get_enabled(); clk_disable_unprepare() becomes a devm action. */
 #include <linux/clk.h>
 #include <linux/interrupt.h>
 #include <linux/io.h>
@@ -13,6 +13,7 @@
 
 #define RNGX_CTRL	0x00
 #define RNGX_OUT	0x08
+#define RNGX_PWR	0x0c
 
 struct rngx {
 	void __iomem *base;
@@ -33,6 +34,11 @@ static void rngx_stop(struct rngx *rng)
 {
 	writel(0, rng->base + RNGX_CTRL);
 	free_irq(rng->irq, rng);
+}
+
+static void rngx_power_down(struct rngx *rng)
+{
+	writel(0, rng->base + RNGX_PWR);
 }
 
 static int rngx_probe(struct platform_device *pdev)
@@ -83,6 +89,7 @@ static int rngx_remove(struct platform_device *pdev)
 	struct rngx *rng = platform_get_drvdata(pdev);
 
 	rngx_stop(rng);
+	rngx_power_down(rng);
 	clk_disable_unprepare(rng->clk);
 	return 0;
 }

@@ -1,15 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Refusal: a single-instance driver passes NULL as dev_id and keeps its state in
- * file-scope variables, so nothing bounds what the handler uses; remove() gates the
- * clock after free_irq(), which devm_request_irq() would reorder (DV019).
- * The clock's rate is set before it is enabled, so the enable cannot merge into
- * devm_clk_get_enabled() and the clock stays gated by hand. */
+ * file-scope variables, so nothing bounds what the handler uses; remove() stops the
+ * buzzer with a register write after free_irq(), which devm_request_irq() would reorder
+ * (DV019). The clock's rate is set before it is enabled, so it does not merge into
+ * devm_clk_get_enabled(); clk_disable_unprepare() becomes a devm action instead. */
 #include <linux/clk.h>
 #include <linux/interrupt.h>
 #include <linux/io.h>
 #include <linux/module.h>
 #include <linux/platform_device.h>
 
+#define BZR_CTRL	0x00
 #define BZR_ACK		0x04
 
 static void __iomem *bzr_base;
@@ -62,6 +63,7 @@ err_clk:
 static int bzr_remove(struct platform_device *pdev)
 {
 	free_irq(bzr_irq, NULL);
+	writel(0, bzr_base + BZR_CTRL);
 	clk_disable_unprepare(bzr_clk);
 	return 0;
 }

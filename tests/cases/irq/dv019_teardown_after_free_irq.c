@@ -2,12 +2,13 @@
 /* Refusal: remove() gates the clock after free_irq(); with devm_request_irq() the
  * handler would still be installed, and could touch the block, once the clock is off.
  * The IRQ stays by hand (DV019); the private data still converts.
- * The clock's rate is set before it is enabled, so the enable cannot merge into
- * devm_clk_get_enabled() and the clock stays gated by hand. */
+ * Runtime PM switches the clock too, so its enable is not the device's lifetime: it
+ * cannot become managed (DV020) and the clock stays gated by hand in remove(). */
 #include <linux/clk.h>
 #include <linux/interrupt.h>
 #include <linux/module.h>
 #include <linux/platform_device.h>
+#include <linux/pm_runtime.h>
 #include <linux/slab.h>
 
 struct gtmr {
@@ -39,7 +40,6 @@ static int gtmr_probe(struct platform_device *pdev)
 		goto err_free;
 	}
 
-	clk_set_rate(gt->clk, 32768);
 	ret = clk_prepare_enable(gt->clk);
 	if (ret)
 		goto err_free;
@@ -74,11 +74,31 @@ static int gtmr_remove(struct platform_device *pdev)
 	return 0;
 }
 
+static int __maybe_unused gtmr_runtime_suspend(struct device *dev)
+{
+	struct gtmr *gt = dev_get_drvdata(dev);
+
+	clk_disable(gt->clk);
+	return 0;
+}
+
+static int __maybe_unused gtmr_runtime_resume(struct device *dev)
+{
+	struct gtmr *gt = dev_get_drvdata(dev);
+
+	return clk_enable(gt->clk);
+}
+
+static const struct dev_pm_ops gtmr_pm_ops = {
+	SET_RUNTIME_PM_OPS(gtmr_runtime_suspend, gtmr_runtime_resume, NULL)
+};
+
 static struct platform_driver gtmr_driver = {
 	.probe = gtmr_probe,
 	.remove = gtmr_remove,
 	.driver = {
 		.name = "gtmr",
+		.pm = &gtmr_pm_ops,
 	},
 };
 module_platform_driver(gtmr_driver);

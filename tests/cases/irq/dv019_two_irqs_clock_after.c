@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Refusal: two IRQs, and the clock is disabled after both free_irq() calls: each is
  * refused for the clock, not for the other IRQ.
- * The clock's rate is set before it is enabled, so the enable cannot merge into
- * devm_clk_get_enabled() and the clock stays gated by hand. */
+ * Suspend and resume switch the clock too, so its enable count is not the device's
+ * lifetime: it cannot become managed (DV010) and the clock stays gated by hand. */
 #include <linux/clk.h>
 #include <linux/interrupt.h>
 #include <linux/io.h>
@@ -45,7 +45,6 @@ static int uartx_probe(struct platform_device *pdev)
 	up->clk = devm_clk_get(&pdev->dev, NULL);
 	if (IS_ERR(up->clk))
 		return PTR_ERR(up->clk);
-	clk_set_rate(up->clk, 32768);
 	ret = clk_prepare_enable(up->clk);
 	if (ret)
 		return ret;
@@ -84,11 +83,32 @@ static int uartx_remove(struct platform_device *pdev)
 	return 0;
 }
 
+static int uartx_suspend(struct device *dev)
+{
+	struct uartx *up = dev_get_drvdata(dev);
+
+	clk_disable_unprepare(up->clk);
+	return 0;
+}
+
+static int uartx_resume(struct device *dev)
+{
+	struct uartx *up = dev_get_drvdata(dev);
+
+	return clk_prepare_enable(up->clk);
+}
+
+static const struct dev_pm_ops uartx_pm_ops = {
+	.suspend = uartx_suspend,
+	.resume = uartx_resume,
+};
+
 static struct platform_driver uartx_driver = {
 	.probe = uartx_probe,
 	.remove = uartx_remove,
 	.driver = {
 		.name = "uartx",
+		.pm = &uartx_pm_ops,
 	},
 };
 module_platform_driver(uartx_driver);

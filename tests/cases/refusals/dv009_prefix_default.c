@@ -1,14 +1,23 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Nearest safe case: the default policy (prefix) converts the memory alone;
- * led_classdev_unregister() in remove() still runs before devres frees it. */
-#include <linux/leds.h>
+ * backlight_device_unregister() in remove() still runs before devres frees it. */
+#include <linux/backlight.h>
 #include <linux/module.h>
 #include <linux/platform_device.h>
 #include <linux/slab.h>
 
 struct pager {
-	struct led_classdev led;
+	struct backlight_device *bl;
 	int code;
+};
+
+static int pager_update_status(struct backlight_device *bd)
+{
+	return 0;
+}
+
+static const struct backlight_ops pager_bl_ops = {
+	.update_status = pager_update_status,
 };
 
 static int pager_probe(struct platform_device *pdev)
@@ -20,8 +29,8 @@ static int pager_probe(struct platform_device *pdev)
 	if (!pg)
 		return -ENOMEM;
 
-	pg->led.name = "pager::status";
-	ret = led_classdev_register(&pdev->dev, &pg->led);
+	pg->bl = backlight_device_register("pager", &pdev->dev, pg, &pager_bl_ops, NULL);
+	ret = PTR_ERR_OR_ZERO(pg->bl);
 	if (ret)
 		goto err_free;
 
@@ -37,7 +46,7 @@ static int pager_remove(struct platform_device *pdev)
 {
 	struct pager *pg = platform_get_drvdata(pdev);
 
-	led_classdev_unregister(&pg->led);
+	backlight_device_unregister(pg->bl);
 	kfree(pg);
 	return 0;
 }

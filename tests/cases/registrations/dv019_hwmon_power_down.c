@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Refusal (DV019): remove() shuts the sensor down over I2C after
- * hwmon_device_unregister(); with devres its attributes could still read it then. */
+ * hwmon_device_unregister(); with devres its attributes could still read it then.
+ * The supply's handle serves nothing but its enable, so devm_regulator_get() and
+ * regulator_enable() become devm_regulator_get_enable(); devres switches it off after
+ * remove() has shut the sensor down. */
 #include <linux/hwmon.h>
 #include <linux/i2c.h>
 #include <linux/module.h>

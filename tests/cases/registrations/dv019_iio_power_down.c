@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Refusal (DV019): remove() powers the converter down over I2C after
  * iio_device_unregister(), so the registration stays; the IIO device itself still becomes
- * devm_iio_device_alloc(), freed by devres after remove() has unregistered it. */
+ * devm_iio_device_alloc(), freed by devres after remove() has unregistered it. The
+ * reference supply's handle serves nothing but its enable, so it becomes
+ * devm_regulator_get_enable(), switched off by devres after the power-down write. */
 #include <linux/i2c.h>
 #include <linux/iio/iio.h>
 #include <linux/module.h>

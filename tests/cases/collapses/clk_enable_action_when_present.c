@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Refusal: an optional clock, enabled only when the lookup found one; devm_clk_get_enabled()
- * would fail probe without it, so the enable stays (DV020) and only the lookup converts. */
+/* An optional clock, enabled only when the lookup found one: devm_clk_get_enabled() would
+ * fail probe without it, so the two do not merge. clk_get() becomes devm_clk_get() and
+ * clk_disable_unprepare() moves into a devm action registered inside the same if, right
+ * after the enable's check, so devres disables the clock only when it was enabled. */
 #include <linux/clk.h>
 #include <linux/module.h>
 #include <linux/platform_device.h>
@@ -41,7 +43,6 @@ err_disable:
 	clk_disable_unprepare(priv->clk);
 err_put:
 	clk_put(priv->clk);
-err_free:
 	kfree(priv);
 	return ret;
 }

