@@ -44,6 +44,7 @@ class Api:
     null_args: tuple[int, ...] = ()           # arguments that must be NULL to convert
     kept_args: int | None = None              # the managed form keeps only the first N
     container: bool = False                   # the object is a field of driver memory
+    release_optional: bool = False            # drivers need not release it: unreleased, no news
 
     @property
     def status(self) -> bool:
@@ -85,7 +86,7 @@ def apis() -> dict[str, Api]:
             switches=tuple(row.get("switches", ())), merged_returns=row.get("merged_returns", "pointer"),
             void=row.get("void", False), device_args=tuple(row.get("device_args", ())),
             null_args=tuple(row.get("null_args", ())), container=row.get("container", False),
-            kept_args=row.get("kept_args"),
+            kept_args=row.get("kept_args"), release_optional=row.get("release_optional", False),
         )
     return out
 

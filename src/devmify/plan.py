@@ -9,7 +9,7 @@ from .cfg import key
 from .known_apis import managed_form
 from .drivers import Driver
 from .resources import DELETABLE, Acquisition, DriverModel, Release
-from .rules import PLAN_RULES, RULES, Facts, no_managed_form, order, policy, transient
+from .rules import PLAN_RULES, RULES, Facts, no_managed_form, order, outside_probe, policy, transient
 from .source import SourceFile, strip_casts
 
 
@@ -79,6 +79,8 @@ def plan_driver(src: SourceFile, driver: Driver, policy_name: str = "prefix",
     releases = model.releases(catalogue.release_args())
     for acq in model.acquisitions:
         facts = _facts(src, model, acq, releases, others)
+        if acq.api.release_optional and not facts.releases and not facts.suspects:
+            continue  # nothing releases it: nothing to convert, nothing to report
         verdict = next(((r, msg) for r in RULES if (msg := r.check(facts))), None)
         if verdict is None:
             plan.conversions.append(acq)
@@ -95,6 +97,11 @@ def plan_driver(src: SourceFile, driver: Driver, policy_name: str = "prefix",
         plan.refusals.append(Refusal(function, src.line_of(call.start_byte), name, target,
                                      no_managed_form.CODE, no_managed_form.message(name),
                                      call.start_point[1] + 1))
+    if not others:  # with several drivers in the file, whose callback is it?
+        for function, call, name in outside_probe.callbacks(model):
+            plan.refusals.append(Refusal(function, src.line_of(call.start_byte), name,
+                                         outside_probe.target(src, call, name), outside_probe.CODE,
+                                         outside_probe.message(function, name), call.start_point[1] + 1))
     plan.refusals.sort(key=lambda r: r.line)
     if policy_name == "all-or-nothing" and plan.conversions:
         blocker = _unmanaged_left(plan)
@@ -138,7 +145,7 @@ def _lvalue_of(src: SourceFile, call) -> str:
 def _unmanaged_left(plan: DriverPlan) -> str | None:
     """What would stay unmanaged in the driver after the planned conversions."""
     for r in plan.refusals:
-        if r.rule != transient.CODE:  # a scratch buffer is no device-lifetime resource
+        if r.rule not in (transient.CODE, outside_probe.CODE):  # not the binding's resources
             return f"{r.api}() for {r.target} at line {r.line} stays unmanaged ({r.rule})"
     model = plan.model
     for _, call, name in model.probe_calls:

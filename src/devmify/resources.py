@@ -151,9 +151,6 @@ class DriverModel:
     def is_of_node(self, fi: FunctionInfo, node: Node) -> bool:
         """``node`` is the bound device's of_node: `pdev->dev.of_node`, `dev->of_node`,
         `dev_of_node(dev)`, or a local holding one."""
-        if node.type == "call_expression" and self.src.text(node.child_by_field_name("function")) == "dev_of_node":
-            args = node.child_by_field_name("arguments").named_children
-            return len(args) == 1 and self.is_device(fi, args[0])
         path = self.canonical(fi, self.src.compact(strip_casts(node)))
         devices = [self.canonical(fi, fi.device)] if fi.device else []
         devices += list(getattr(self, "device_paths", ()))
@@ -201,7 +198,8 @@ class DriverModel:
                 if lhs not in once:  # `ret = priv->irq;` among other values of ret
                     continue
                 if rhs.type == "field_expression" or \
-                        rhs.type == "pointer_expression" and self.src.text(rhs).startswith("&"):
+                        rhs.type == "pointer_expression" and self.src.text(rhs).startswith("&") or \
+                        rhs.type == "call_expression" and self.src.text(rhs.child_by_field_name("function")) == "dev_of_node":
                     fi.aliases[lhs] = self.canonical(fi, self.src.compact(rhs))
                 elif rhs.type == "call_expression" and \
                         LOOKUPS.match(self.src.text(rhs.child_by_field_name("function"))):
@@ -304,6 +302,10 @@ class DriverModel:
         getters = set(self.driver.bus.drvdata_get) | set(GENERIC_DRVDATA_GET)
         if any(text.startswith(g + "(") for g in getters) and text.endswith(")"):
             return DRVDATA
+        node = re.fullmatch(r"dev_of_node\((.+)\)", text)
+        if node:  # dev_of_node(dev) is dev->of_node
+            dev = self.canonical(fi, node.group(1))
+            return dev[1:] + ".of_node" if dev.startswith("&") else dev + "->of_node"
         if text.startswith("&"):  # `&priv->wdd`: the address of a path
             inner = self.canonical(fi, text[1:])
             return inner[1:] if inner.startswith("*") else "&" + inner

@@ -66,7 +66,7 @@ class Rewriter:
         self.extra_dead_nodes: list[Node] = []  # outside functions: `.remove =` pairs, prototypes
         self.calls: list[Edit] = []
         self.overrides: dict = {}  # key(node) -> (node, new text): rewritten expressions
-        self.actions: list = []    # (offset, text before the exit, exit statement, indent)
+        self.actions: list = []    # (offset, text before the exit, exit statement, function, status)
 
     # -- entry ---------------------------------------------------------------------------
     def edits(self) -> list[Edit]:
@@ -114,24 +114,21 @@ class Rewriter:
             call = f"{head}{acq.device}, {callback},{nl}{_indent_to(_width((indent + head).encode())).decode()}{arg});"
         text = f"{nl}{nl}{indent}{call}{nl}{indent}if ({var}){nl}{indent}\t"
         exit_stmt = last_statement(check.child_by_field_name("consequence"))
-        self.actions.append((check.end_byte, text, exit_stmt, self._fe(fn)))
+        self.actions.append((check.end_byte, text, exit_stmt, self._fe(fn), var))
         start = self.src.line_start(self._leading_comments_start(fn))
         definition = f"static void {callback}(void *data){nl}{{{nl}\t{acq.api.action}(data);{nl}}}{nl}{nl}"
         self.calls.append(Edit(start, start, definition.encode()))
 
     def _checked_status(self, plan: DriverPlan, acq) -> str:
         """`pm_runtime_enable(dev);` -> `ret = devm_pm_runtime_enable(dev); if (ret) <exit>`,
-        the exit that of the next checked call (a plain return when that one returns).
+        the exit that of the next checked call.
         Writes the check; returns the assignment to put before the call."""
         var, check = collapse.next_check(plan, acq)
         indent = self.src.indent_of(acq.stmt.start_byte).decode()
         nl = self._newline(acq.stmt.start_byte)
         exit_stmt = last_statement(check.child_by_field_name("consequence"))
         text = f"{nl}{indent}if ({var}){nl}{indent}\t"
-        if exit_stmt.type == "return_statement":
-            self.calls.append(Edit(acq.stmt.end_byte, acq.stmt.end_byte, f"{text}return {var};".encode()))
-        else:
-            self.actions.append((acq.stmt.end_byte, text, exit_stmt, self._fe(enclosing_function(acq.call))))
+        self.actions.append((acq.stmt.end_byte, text, exit_stmt, self._fe(enclosing_function(acq.call)), var))
         return f"{var} = "
 
     def _callback_name(self, plan: DriverPlan, acq) -> str:
@@ -627,8 +624,11 @@ class Rewriter:
     # -- rendering ---------------------------------------------------------------------------
     def _render(self) -> list[Edit]:
         edits = list(self.calls)
-        for offset, text, exit_stmt, fe in self.actions:
-            edits.append(Edit(offset, offset, (text + self._exit_text(fe, exit_stmt)).encode()))
+        for offset, text, exit_stmt, fe, var in self.actions:
+            exit_text = self._exit_text(fe, exit_stmt)
+            if exit_text.startswith("return"):  # nothing left to unwind: pass the status on
+                exit_text = f"return {var};"
+            edits.append(Edit(offset, offset, (text + exit_text).encode()))
         for node, text in self.overrides.values():
             fe = self._fe(enclosing_function(node))
             if not self._is_dead(fe, node):

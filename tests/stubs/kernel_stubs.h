@@ -55,7 +55,9 @@ struct spinlock { int x; };
 void spin_lock(struct spinlock *l);
 void spin_unlock(struct spinlock *l);
 
-struct device { struct device *parent; void *platform_data; const char *init_name; };
+struct device_node;
+struct device { struct device *parent; void *platform_data; const char *init_name;
+	struct device_node *of_node; };
 struct device_driver { const char *name; const void *of_match_table; const void *pm;
 	int (*probe)(struct device *dev); int (*remove)(struct device *dev); };
 const char *dev_name(const struct device *dev);
@@ -384,8 +386,17 @@ int watchdog_register_device(struct watchdog_device *wdd);
 int devm_watchdog_register_device(struct device *dev, struct watchdog_device *wdd);
 void watchdog_unregister_device(struct watchdog_device *wdd);
 
-struct led_classdev { const char *name; };
+enum led_brightness { LED_OFF = 0, LED_ON = 1, LED_HALF = 127, LED_FULL = 255 };
+struct led_classdev {
+	const char *name;
+	unsigned int max_brightness;
+	const char *default_trigger;
+	void (*brightness_set)(struct led_classdev *led_cdev, enum led_brightness brightness);
+	int (*brightness_set_blocking)(struct led_classdev *led_cdev,
+				       enum led_brightness brightness);
+};
 int led_classdev_register(struct device *parent, struct led_classdev *led);
+int devm_led_classdev_register(struct device *parent, struct led_classdev *led);
 void led_classdev_unregister(struct led_classdev *led);
 
 u8 inb(unsigned long port);
@@ -482,3 +493,125 @@ void backlight_device_unregister(struct backlight_device *bd);
 static inline int PTR_ERR_OR_ZERO(const void *ptr) { return IS_ERR(ptr) ? (int)PTR_ERR(ptr) : 0; }
 #define IIO_CHAN_INFO_SCALE 2
 #define IIO_VAL_FRACTIONAL_LOG2 11
+
+/* wakeup sources, runtime PM, OF providers and children, bus controllers, LEDs, mutexes */
+int device_wakeup_enable(struct device *dev);
+int device_wakeup_disable(struct device *dev);
+
+/* registrations2: device tree nodes */
+struct device_node { const char *name; };
+struct device_node *dev_of_node(struct device *dev);
+struct device_node *of_get_child_by_name(const struct device_node *np, const char *name);
+void of_node_put(struct device_node *np);
+struct of_device_id { char compatible[128]; const void *data; };
+struct of_dev_auxdata;
+int of_platform_populate(struct device_node *root, const struct of_device_id *matches,
+			 const struct of_dev_auxdata *lookup, struct device *parent);
+int devm_of_platform_populate(struct device *dev);
+void of_platform_depopulate(struct device *parent);
+#define BIT(n) (1u << (n))
+
+/* registrations2: clock providers */
+struct clk_init_data {
+	const char *name;
+	const struct clk_ops *ops;
+	const char *const *parent_names;
+	u8 num_parents;
+	unsigned long flags;
+};
+struct of_phandle_args { struct device_node *np; int args_count; u32 args[16]; };
+struct clk_hw *of_clk_hw_simple_get(struct of_phandle_args *clkspec, void *data);
+int of_clk_add_hw_provider(struct device_node *np,
+			   struct clk_hw *(*get)(struct of_phandle_args *clkspec, void *data),
+			   void *data);
+int devm_of_clk_add_hw_provider(struct device *dev,
+				struct clk_hw *(*get)(struct of_phandle_args *clkspec, void *data),
+				void *data);
+void of_clk_del_provider(struct device_node *np);
+
+/* registrations2: SPI controllers (6.1 names; spi_master is the old name) */
+struct spi_transfer { const void *tx_buf; void *rx_buf; unsigned int len; u32 speed_hz; };
+struct spi_controller {
+	struct device dev;
+	short bus_num;
+	u16 num_chipselect;
+	u32 mode_bits;
+	u32 max_speed_hz;
+	int (*setup)(struct spi_device *spi);
+	void (*set_cs)(struct spi_device *spi, bool enable);
+	int (*transfer_one)(struct spi_controller *ctlr, struct spi_device *spi,
+			    struct spi_transfer *xfer);
+};
+#define spi_master spi_controller
+#define SPI_CPHA 0x01
+#define SPI_CPOL 0x02
+#define SPI_CS_HIGH 0x04
+struct spi_controller *spi_alloc_master(struct device *host, unsigned int size);
+struct spi_controller *devm_spi_alloc_master(struct device *dev, unsigned int size);
+void *spi_controller_get_devdata(struct spi_controller *ctlr);
+void spi_controller_set_devdata(struct spi_controller *ctlr, void *data);
+void *spi_master_get_devdata(struct spi_controller *ctlr);
+void spi_master_set_devdata(struct spi_controller *ctlr, void *data);
+void spi_controller_put(struct spi_controller *ctlr);
+void spi_master_put(struct spi_controller *ctlr);
+int spi_register_controller(struct spi_controller *ctlr);
+int devm_spi_register_controller(struct device *dev, struct spi_controller *ctlr);
+void spi_unregister_controller(struct spi_controller *ctlr);
+int spi_register_master(struct spi_controller *ctlr);
+int devm_spi_register_master(struct device *dev, struct spi_controller *ctlr);
+void spi_unregister_master(struct spi_controller *ctlr);
+
+/* registrations2: I2C adapters */
+struct module;
+#define THIS_MODULE ((struct module *)0)
+struct i2c_adapter;
+struct i2c_msg { u16 addr; u16 flags; u16 len; u8 *buf; };
+#define I2C_M_RD 0x0001
+#define I2C_FUNC_I2C 0x00000001
+#define I2C_FUNC_SMBUS_EMUL 0x0eff0008
+struct i2c_algorithm {
+	int (*master_xfer)(struct i2c_adapter *adap, struct i2c_msg *msgs, int num);
+	u32 (*functionality)(struct i2c_adapter *adap);
+};
+struct i2c_adapter {
+	struct module *owner;
+	unsigned int class;
+	const struct i2c_algorithm *algo;
+	struct device dev;
+	int nr;
+	char name[48];
+};
+void i2c_set_adapdata(struct i2c_adapter *adap, void *data);
+void *i2c_get_adapdata(const struct i2c_adapter *adap);
+int i2c_add_adapter(struct i2c_adapter *adap);
+int devm_i2c_add_adapter(struct device *dev, struct i2c_adapter *adap);
+void i2c_del_adapter(struct i2c_adapter *adap);
+
+
+/* lifecycle: runtime PM, mutexes, clock prepare, optional supplies */
+int pm_runtime_set_active(struct device *dev);
+void pm_runtime_set_suspended(struct device *dev);
+int devm_pm_runtime_enable(struct device *dev);
+void pm_runtime_use_autosuspend(struct device *dev);
+void pm_runtime_dont_use_autosuspend(struct device *dev);
+void pm_runtime_set_autosuspend_delay(struct device *dev, int delay);
+int pm_runtime_resume_and_get(struct device *dev);
+void pm_runtime_mark_last_busy(struct device *dev);
+int pm_runtime_put(struct device *dev);
+int pm_runtime_put_autosuspend(struct device *dev);
+#ifndef mutex_init
+void mutex_init(struct mutex *lock);
+#endif
+#ifndef mutex_destroy
+void mutex_destroy(struct mutex *lock);
+#endif
+#ifndef devm_mutex_init
+int devm_mutex_init(struct device *dev, struct mutex *lock);
+#endif
+int clk_prepare(struct clk *clk);
+void clk_unprepare(struct clk *clk);
+struct clk *devm_clk_get_prepared(struct device *dev, const char *id);
+struct regulator *regulator_get_optional(struct device *dev, const char *id);
+struct regulator *devm_regulator_get_optional(struct device *dev, const char *id);
+int devm_regulator_get_enable_optional(struct device *dev, const char *id);
+#define to_i2c_client(d) container_of(d, struct i2c_client, dev)

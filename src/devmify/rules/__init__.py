@@ -30,7 +30,7 @@ from . import (  # noqa: E402  (the rules need Facts defined first)
     parse_error, shape, shared_helper, wrong_device, transient, static_alias,
     instances, conditional_release, unproven_release, reassigned, ownership,
     lifetime, private_helper, policy, rewrite_check, no_managed_form, page_buffer,
-    pending_work, order, together,
+    pending_work, order, together, outside_probe,
 )
 
 # Most specific first: the reason a maintainer learns most from is the one reported.
@@ -45,7 +45,7 @@ RULES: list[ModuleType] = [
 PLAN_RULES: list[ModuleType] = [together, order]
 
 # Codes the engine raises itself, after the per-acquisition rules have run.
-ENGINE_RULES: list[ModuleType] = [policy, rewrite_check, no_managed_form]
+ENGINE_RULES: list[ModuleType] = [policy, rewrite_check, no_managed_form, outside_probe]
 ALL_RULES = RULES + PLAN_RULES + ENGINE_RULES
 
 

@@ -31,7 +31,7 @@ Instead
 
 from __future__ import annotations
 
-from .. import catalogue
+from .. import catalogue, collapse
 from ..cfg import key
 from ..known_apis import pure_call
 from ..resources import DRVDATA, REMOVE
@@ -45,6 +45,7 @@ _NO_COOKIE = ("NULL", "0", "(void*)0")
 HARMLESS = frozenset({
     "dev_info", "dev_dbg", "dev_notice", "dev_warn", "dev_err", "pr_info",
     "pr_debug", "pr_notice", "pr_warn", "pr_err", "printk",
+    "of_node_put",  # a reference on a device tree node, which callbacks do not free
 })
 
 
@@ -94,18 +95,30 @@ def _live(node, dead) -> bool:
     return not any(key(a) in dead for a in [node, *ancestors(node)])
 
 
-def _harmless(model, stmt, irq: bool) -> bool:
-    """A statement that only logs or looks something up, or for an IRQ frees another
-    IRQ line: nothing a callback uses is torn down.  (A registered device's callbacks
-    may still enable or disable an IRQ the driver frees.)"""
+def _harmless(model, stmt, irq: bool, dead) -> bool:
+    """A statement that only logs or looks something up, calls a helper of the driver
+    left empty by the conversion, or for an IRQ frees another IRQ line: nothing a
+    callback uses is torn down.  (A registered device's callbacks may still enable or
+    disable an IRQ the driver frees.)"""
     calls = list(descendants(stmt, "call_expression"))
     names = [model.src.text(c.child_by_field_name("function")) for c in calls]
     return bool(calls) and stmt.type == "expression_statement" and all(
-        n in HARMLESS or pure_call(n) or irq and n == "free_irq" for n in names)
+        n in HARMLESS or pure_call(n) or irq and n == "free_irq" or _emptied(model, n, dead) for n in names)
+
+
+def _emptied(model, name: str, dead) -> bool:
+    """A driver function whose every statement goes with the conversion (a shutdown
+    helper that only released what devres now releases)."""
+    fn = model.fns.get(name)
+    if fn is None:
+        return False
+    body = [c for c in fn.child_by_field_name("body").named_children if c.type != "comment"]
+    return bool(body) and all(key(c) in dead or c.type == "return_statement" and len(c.named_children) == 0
+                              for c in body)
 
 
 def _touches(model, fi, stmt, roots, dead, irq: bool) -> bool:
-    if _harmless(model, stmt, irq):
+    if _harmless(model, stmt, irq, dead):
         return False
     for n in descendants(stmt, "identifier", "call_expression", "field_expression"):
         if not _live(n, dead):
@@ -182,8 +195,8 @@ def hazard(plan, acq, dead) -> str | None:
     start = _activation(model, acq)
     for line, name, path in _managed_later(plan, acq, start):
         if path and _overlaps(path, roots) or not path and roots is None:
-            return (f"{name}() at line {line} runs after it, so devres releases that first "
-                    f"while {what} can still run")
+            return (f"{name}() at line {line} runs after it and was not released before it by "
+                    f"hand, so devres would release that first while {what} can still run")
     for rel in plan.released[key(acq.call)]:
         if acq.api.ends_callbacks and rel.name not in acq.api.ends_callbacks:
             continue  # input_free_device() of a device never registered
@@ -214,8 +227,16 @@ def notes(plan, acq) -> list[str]:
     if acq.api.via:
         return [f"the call keeps its name: {acq.api.managed}() makes it managed"]
     if plan.as_action(acq):
-        return [f"{acq.api.name}() has no managed form: {acq.api.action}() moves into a devm action "
-                f"registered right after it"]
+        notes = [f"{acq.api.name}() has no managed form: {acq.api.action}() moves into a devm action "
+                 f"registered right after it"]
+        merge = collapse.enable_merge(plan, acq) if acq.api.merge else None
+        if isinstance(merge, str):
+            notes.append(f"not merged into {' or '.join(m + '()' for _, m in acq.api.merge)}: {merge}")
+        return notes
+    if acq.api.void:
+        _, check = collapse.next_check(plan, acq)
+        return [f"{acq.api.managed}() can fail where {acq.api.name}() could not: the check "
+                f"added after it leaves as the check at line {plan.model.src.line_of(check.start_byte)} does"]
     if acq.api.cls == "irq" and "IRQF_SHARED" in _flags(plan.model, acq):
         return ["IRQF_SHARED: the handler can run until devres frees the IRQ after remove() "
                 "(CONFIG_DEBUG_SHIRQ calls it once more then); it must cope with a stopped device"]

@@ -38,8 +38,8 @@ def check(f):
     if (api.device == OF_NODE or api.device_args) and not f.acq.device_ok:
         args = f.acq.call.child_by_field_name("arguments").named_children
         given = ", ".join(f.src.compact(a) for a in args)
-        return (f"{api.name}({given}) is not provably on the bound device's own of_node and "
-                f"device; {api.managed}() would take the bound device's")
+        return (f"{api.name}({given}) is not provably on the bound device's own of_node (and "
+                f"device): {api.managed}() would always use the bound device's")
     if api.device in (INSERT, OF_NODE) and f.acq.device is None:
         return f"no expression for the bound device is in scope in {f.acq.function}()"
     return None

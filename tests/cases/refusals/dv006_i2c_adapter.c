@@ -1,13 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Nearest safe case: an embedded i2c_adapter; i2c_del_adapter() waits for its release. */
+#include <linux/i2c.h>
 #include <linux/module.h>
 #include <linux/platform_device.h>
 #include <linux/slab.h>
-
-struct i2c_adapter {
-	struct device dev;
-	int nr;
-};
 
 struct nest_priv {
 	struct i2c_adapter adap;
