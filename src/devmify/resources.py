@@ -555,6 +555,18 @@ class DriverModel:
         return out
 
 
+_INSIDE = re.compile(r"^(\w*priv|\w+_get_devdata|\w+_get_adapdata)\((.+)\)")
+
+
+def reach(path: str) -> str:
+    """A path with the private area of an object written as a field of it:
+    `iio_priv(@drvdata)->client` is `@drvdata->iio_priv->client` (memory inside it)."""
+    path = path.lstrip("&")
+    while (m := _INSIDE.match(path)):
+        path = f"{reach(m.group(2))}->{m.group(1)}{path[m.end():]}"
+    return path
+
+
 def ancestors_in(node: Node, fn: Node):
     """``node``'s ancestors up to, not including, the function ``fn``."""
     n = node.parent

@@ -206,6 +206,7 @@ class Rewriter:
         for start, end, new in sorted(pieces, reverse=True):
             text = text[:start - args.start_byte] + new + text[end - args.start_byte:]
         self.overrides[key(args)] = (args, text)
+        self._fe(enclosing_function(acq.call))  # a local that held the of_node may go unused
 
     def _wrap(self, args: Node, shift: int, grow: dict[int, int]) -> list[Edit]:
         """When the call's first line now runs past MAX_COLUMNS, move the arguments
@@ -272,7 +273,7 @@ class Rewriter:
     def _cleanup_round(self) -> bool:
         changed = False
         for fe in list(self.fns.values()):
-            if fe.deleted or not (fe.dead or fe.replaced):
+            if fe.deleted or not (fe.dead or fe.replaced or self._overridden_in(fe)):
                 continue
             changed |= self._gotos_to_returns(fe)
             changed |= self._unused_labels(fe)
@@ -284,6 +285,9 @@ class Rewriter:
                 if not fe.deleted:
                     self._braces(fe)
         return changed
+
+    def _overridden_in(self, fe: FunctionEdits) -> bool:
+        return any(within(n, fe.node) for n, _ in self.overrides.values())
 
     def _labels(self, fe: FunctionEdits) -> dict[str, Node]:
         return {self.src.text(n.child_by_field_name("label")): n

@@ -615,3 +615,4 @@ struct regulator *regulator_get_optional(struct device *dev, const char *id);
 struct regulator *devm_regulator_get_optional(struct device *dev, const char *id);
 int devm_regulator_get_enable_optional(struct device *dev, const char *id);
 #define to_i2c_client(d) container_of(d, struct i2c_client, dev)
+#define MISC_DYNAMIC_MINOR 255

@@ -34,7 +34,7 @@ from __future__ import annotations
 from .. import catalogue, collapse
 from ..cfg import key
 from ..known_apis import pure_call
-from ..resources import DRVDATA, REMOVE
+from ..resources import DRVDATA, REMOVE, reach
 from ..source import ancestors, descendants, strip_casts
 
 CODE = "DV019"
@@ -53,8 +53,8 @@ def _overlaps(path: str, roots) -> bool:
     """``path`` reaches into one of ``roots`` or holds one (None: everything)."""
     if roots is None:
         return True
-    path = path.lstrip("&")
-    roots = {r.lstrip("&") for r in roots}
+    path = reach(path)
+    roots = {reach(r) for r in roots}
     return any(path == r or path.startswith((r + "->", r + ".")) or r.startswith((path + "->", path + "."))
                for r in roots)
 
@@ -215,10 +215,52 @@ def check(plan):
     will stay)."""
     dead = {key(s) for r in plan.removed for s in r.stmts}
     for acq in sorted(plan.conversions, key=lambda a: a.order, reverse=True):
-        if acq.api.active:
-            msg = hazard(plan, acq, dead)
-            if msg:
-                return acq, msg
+        msg = hazard(plan, acq, dead) if acq.api.active else \
+            power_down_order(plan, acq, dead) if acq.api.switches else None
+        if msg:
+            return acq, msg
+    return None
+
+
+# Calls that switch a supply, clock, reset or PHY off: the power-down sequence.
+POWER_OFF = frozenset({
+    "regulator_disable", "regulator_bulk_disable", "regulator_force_disable",
+    "clk_disable", "clk_unprepare", "clk_disable_unprepare", "clk_bulk_disable_unprepare",
+    "clk_bulk_disable", "clk_bulk_unprepare", "reset_control_assert", "phy_power_off", "phy_exit",
+})
+
+
+def power_down_order(plan, acq, dead) -> str | None:
+    """For a clock or supply switched on in probe: teardown left by hand that switches
+    something else off after its old disable would now run first (devres disables
+    after remove()), reversing the power-down sequence the driver wrote."""
+    model = plan.model
+    for rel in plan.released[key(acq.call)]:
+        fi = model.info[rel.function]
+        for owner, s in _after_release(model, fi, rel.stmts[-1]):
+            if _live(s, dead):
+                name = _powers_off(model, s, dead, depth=2)
+                if name:
+                    return (f"{owner.name}() still switches power off ({name}() in "
+                            f"'{_quote(model.src.text(s))}' at line {model.src.line_of(s.start_byte)}) "
+                            f"after {rel.name}(); devres would disable {acq.target} only after that, "
+                            f"reversing the power-down order")
+    return None
+
+
+def _powers_off(model, node, dead, depth: int) -> str | None:
+    """The power-off call ``node`` makes, directly or through the driver's own helpers."""
+    for call in descendants(node, "call_expression"):
+        if not _live(call, dead):
+            continue
+        name = model.src.text(call.child_by_field_name("function"))
+        if name in POWER_OFF:
+            return name
+        fn = model.fns.get(name)
+        if fn is not None and depth:
+            inner = _powers_off(model, fn.child_by_field_name("body"), dead, depth - 1)
+            if inner:
+                return inner
     return None
 
 

@@ -29,7 +29,7 @@ SUMMARY = "acquired in a callback probe does not call: its lifetime is not the b
 
 
 def callbacks(model):
-    """(function, call node, name) for catalogue acquisitions in functions that are
+    """(function, call node, name) for catalogue acquisitions (not memory) in functions that are
     neither probe, remove nor their helpers, and are not called by name in the file
     (used only through a pointer: an ops table, a work item)."""
     called = {model.src.text(c.child_by_field_name("function"))
@@ -41,8 +41,9 @@ def callbacks(model):
         for call in descendants(fi.node.child_by_field_name("body"), "call_expression"):
             name = model.src.text(call.child_by_field_name("function"))
             api = apis().get(name)
-            # enables (clk_prepare_enable() in resume) switch a resource; they acquire nothing
-            if api is not None and not (api.via or api.merge or api.action):
+            # enables (clk_prepare_enable() in resume) switch a resource; they acquire
+            # nothing; memory per open or per request is what nobody would devm
+            if api is not None and api.cls != "memory" and not (api.via or api.merge or api.action):
                 yield fi.name, call, name
 
 

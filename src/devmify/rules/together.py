@@ -25,6 +25,7 @@ Instead
 from __future__ import annotations
 
 from ..cfg import key
+from ..resources import reach
 
 from .. import collapse
 from . import shape
@@ -61,14 +62,17 @@ def _region_left(plan, acq):
 def _container_managed(plan, acq) -> bool:
     """``acq``'s object (`&priv->lock`) is a field of memory devres frees after it: a
     converting or managed allocation made before it, or a file-scope object."""
-    path = acq.path.lstrip("&")
+    path = reach(acq.path)
     if "->" not in path:
         return "@" not in path and ":" not in path  # a global lives forever; a local does not
-    holder = path.rsplit("->", 1)[0]
-    if any(a.api.cls == "memory" and a.path == holder and a.order < acq.order for a in plan.conversions):
+    holders = set()  # the object and each object it lies inside (iio_priv(indio_dev))
+    while "->" in path:
+        path = path.rsplit("->", 1)[0]
+        holders.add(path)
+    if any(a.path in holders and a.order < acq.order for a in plan.conversions if not a.api.status):
         return True
     model = plan.model
-    return any(path_ == holder and model.probe_order(fi, call) < acq.order
+    return any(path_ in holders and model.probe_order(fi, call) < acq.order
                for fi, call, _, path_ in model.managed_calls())
 
 

@@ -1,19 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0
-/* The action's check copies the enable's own exit: here a goto, because the clock enabled
- * before stays by hand (runtime PM switches it too: DV020) and must still be unwound.
- * Probe reads the supply's voltage through priv->vdd, so the supply keeps its handle and
- * regulator_disable() becomes a devm action rather than devm_regulator_get_enable(). */
-#include <linux/clk.h>
+/* The action's check copies the enable's own exit: here a goto, because the misc device
+ * registered before stays by hand (devmify has no managed form for it) and must still be
+ * deregistered.  Probe reads the supply's voltage through priv->vdd, so the supply keeps
+ * its handle and regulator_disable() becomes a devm action rather than
+ * devm_regulator_get_enable().  misc_deregister() runs after the old regulator_disable()
+ * in remove(), but switches nothing off: the power-down order is kept. */
 #include <linux/i2c.h>
+#include <linux/miscdevice.h>
 #include <linux/module.h>
-#include <linux/pm_runtime.h>
 #include <linux/regulator/consumer.h>
 #include <linux/slab.h>
 
 struct alsx_priv {
 	struct i2c_client *client;
 	struct regulator *vdd;
-	struct clk *clk;
+	struct miscdevice misc;
 	int vdd_uv;
 };
 
@@ -22,30 +23,25 @@ static int alsx_probe(struct i2c_client *client)
 	struct alsx_priv *priv;
 	int ret;
 
-	priv = kzalloc(sizeof(*priv), GFP_KERNEL);
+	priv = devm_kzalloc(&client->dev, sizeof(*priv), GFP_KERNEL);
 	if (!priv)
 		return -ENOMEM;
 	priv->client = client;
 
 	priv->vdd = regulator_get(&client->dev, "vdd");
-	if (IS_ERR(priv->vdd)) {
-		ret = PTR_ERR(priv->vdd);
-		goto err_free;
-	}
+	if (IS_ERR(priv->vdd))
+		return PTR_ERR(priv->vdd);
 
-	priv->clk = devm_clk_get(&client->dev, NULL);
-	if (IS_ERR(priv->clk)) {
-		ret = PTR_ERR(priv->clk);
-		goto err_put;
-	}
-	ret = clk_prepare_enable(priv->clk);
+	priv->misc.minor = MISC_DYNAMIC_MINOR;
+	priv->misc.name = "alsx";
+	ret = misc_register(&priv->misc);
 	if (ret)
 		goto err_put;
 
 	ret = regulator_enable(priv->vdd);
 	if (ret) {
 		dev_err(&client->dev, "cannot enable vdd\n");
-		goto err_clk;
+		goto err_misc;
 	}
 
 	ret = regulator_get_voltage(priv->vdd);
@@ -62,12 +58,10 @@ static int alsx_probe(struct i2c_client *client)
 
 err_disable:
 	regulator_disable(priv->vdd);
-err_clk:
-	clk_disable_unprepare(priv->clk);
+err_misc:
+	misc_deregister(&priv->misc);
 err_put:
 	regulator_put(priv->vdd);
-err_free:
-	kfree(priv);
 	return ret;
 }
 
@@ -76,36 +70,15 @@ static void alsx_remove(struct i2c_client *client)
 	struct alsx_priv *priv = i2c_get_clientdata(client);
 
 	regulator_disable(priv->vdd);
-	clk_disable_unprepare(priv->clk);
+	misc_deregister(&priv->misc);
 	regulator_put(priv->vdd);
-	kfree(priv);
 }
-
-static int __maybe_unused alsx_runtime_suspend(struct device *dev)
-{
-	struct alsx_priv *priv = dev_get_drvdata(dev);
-
-	clk_disable(priv->clk);
-	return 0;
-}
-
-static int __maybe_unused alsx_runtime_resume(struct device *dev)
-{
-	struct alsx_priv *priv = dev_get_drvdata(dev);
-
-	return clk_enable(priv->clk);
-}
-
-static const struct dev_pm_ops alsx_pm_ops = {
-	SET_RUNTIME_PM_OPS(alsx_runtime_suspend, alsx_runtime_resume, NULL)
-};
 
 static struct i2c_driver alsx_driver = {
 	.probe_new = alsx_probe,
 	.remove = alsx_remove,
 	.driver = {
 		.name = "alsx",
-		.pm = &alsx_pm_ops,
 	},
 };
 module_i2c_driver(alsx_driver);

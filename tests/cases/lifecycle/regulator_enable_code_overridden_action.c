@@ -3,10 +3,9 @@
  * into devm_regulator_get_enable_optional(): the one call would also fail for the lookup,
  * and its -EPROBE_DEFER would come out as -EIO. priv->vdd is used for nothing else, but the
  * enable is checked as `ret = regulator_enable(...); if (ret) ...`, so regulator_disable()
- * moves into a devm action instead (the report notes the action; no refusal is recorded) and
- * the lookup becomes devm_regulator_get_optional(). The action's check jumps to err_clk
- * like the enable's: the clock enabled before stays by hand (runtime PM switches it:
- * DV020), and there ret holds the action's own error, not -EIO. */
+ * moves into a devm action instead (the report notes why it did not merge) and the lookup
+ * becomes devm_regulator_get_optional(). The clock, enabled after the supply and switched
+ * in runtime PM (DV020), stays by hand; remove() stops it before the supply, as devres will. */
 #include <linux/clk.h>
 #include <linux/i2c.h>
 #include <linux/module.h>
@@ -34,19 +33,10 @@ static int luxx_probe(struct i2c_client *client)
 		return -ENOMEM;
 	priv->client = client;
 
-	priv->clk = clk_get(&client->dev, "mclk");
-	if (IS_ERR(priv->clk)) {
-		ret = PTR_ERR(priv->clk);
-		goto err_free;
-	}
-	ret = clk_prepare_enable(priv->clk);
-	if (ret)
-		goto err_put_clk;
-
 	priv->vdd = regulator_get_optional(&client->dev, "vdd");
 	if (IS_ERR(priv->vdd)) {
 		ret = PTR_ERR(priv->vdd);
-		goto err_clk;
+		goto err_free;
 	}
 
 	ret = regulator_enable(priv->vdd);
@@ -56,26 +46,35 @@ static int luxx_probe(struct i2c_client *client)
 		goto err_put_vdd;
 	}
 
+	priv->clk = clk_get(&client->dev, "mclk");
+	if (IS_ERR(priv->clk)) {
+		ret = PTR_ERR(priv->clk);
+		goto err_disable;
+	}
+	ret = clk_prepare_enable(priv->clk);
+	if (ret)
+		goto err_put_clk;
+
 	ret = i2c_smbus_read_byte_data(client, LUXX_REG_ID);
 	if (ret < 0)
-		goto err_disable;
+		goto err_clk;
 	priv->id = ret;
 
 	ret = i2c_smbus_write_byte_data(client, LUXX_REG_CTRL, LUXX_CTRL_RUN);
 	if (ret)
-		goto err_disable;
+		goto err_clk;
 
 	i2c_set_clientdata(client, priv);
 	return 0;
 
-err_disable:
-	regulator_disable(priv->vdd);
-err_put_vdd:
-	regulator_put(priv->vdd);
 err_clk:
 	clk_disable_unprepare(priv->clk);
 err_put_clk:
 	clk_put(priv->clk);
+err_disable:
+	regulator_disable(priv->vdd);
+err_put_vdd:
+	regulator_put(priv->vdd);
 err_free:
 	kfree(priv);
 	return ret;
@@ -85,10 +84,10 @@ static void luxx_remove(struct i2c_client *client)
 {
 	struct luxx_priv *priv = i2c_get_clientdata(client);
 
-	regulator_disable(priv->vdd);
-	regulator_put(priv->vdd);
 	clk_disable_unprepare(priv->clk);
 	clk_put(priv->clk);
+	regulator_disable(priv->vdd);
+	regulator_put(priv->vdd);
 	kfree(priv);
 }
 
