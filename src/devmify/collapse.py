@@ -297,7 +297,25 @@ def next_check(plan, acq) -> tuple[str, Node] | None:
     if found is None or found[0].child_by_field_name("right").type != "call_expression":
         return None
     var = src.compact(found[0].child_by_field_name("left"))
-    return (var, found[1]) if _STATUS.match(var) else None
+    if not _STATUS.match(var):  # `irq = platform_get_irq(); if (irq < 0) goto err;`
+        var = _status_local(plan, acq, found[1])
+    return (var, found[1]) if var else None
+
+
+def _status_local(plan, acq, check: Node) -> str | None:
+    """The status local to carry an added call's error to ``check``'s exit: the one
+    the label it jumps to returns, or, for a plain return, the function's own."""
+    src, fi = plan.model.src, plan.model.info[acq.function]
+    leave = last_statement(check.child_by_field_name("consequence"))
+    names = [n for n in fi.locals if _STATUS.match(n)]
+    if leave.type == "goto_statement":
+        label = src.text(leave.named_children[0])
+        returns = [r for lab in descendants(fi.node, "labeled_statement")
+                   if src.text(lab.child_by_field_name("label")) == label
+                   for r in descendants(fi.node, "return_statement") if r.start_byte > lab.start_byte]
+        value = src.compact(returns[0]).removeprefix("return").strip("; ") if returns else ""
+        return value if value in names else None
+    return names[0] if len(names) == 1 else None
 
 
 def _checked(src, stmt: Node | None) -> tuple[Node, Node] | None:

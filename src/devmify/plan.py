@@ -76,7 +76,8 @@ def plan_driver(src: SourceFile, driver: Driver, policy_name: str = "prefix",
     releases of a same-typed local free their own instances, not this driver's."""
     model = DriverModel(src, driver)
     plan = DriverPlan(driver, model)
-    releases = model.releases(catalogue.release_args())
+    releases = model.releases({**catalogue.release_args(),
+                               **{r: 0 for a in model.driver_pairs for r in a.releases}})
     for acq in model.acquisitions:
         facts = _facts(src, model, acq, releases, others)
         if acq.api.release_optional and not facts.releases and not facts.suspects:

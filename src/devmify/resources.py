@@ -16,7 +16,7 @@ from functools import cached_property
 
 from tree_sitter import Node
 
-from . import catalogue
+from . import catalogue, driver_pairs
 from .buses import GENERIC_DRVDATA_GET, GENERIC_DRVDATA_SET
 from .catalogue import BUS, INSERT, KEEP, OF_NODE, Api
 from .cfg import FunctionFlow, is_statement
@@ -385,8 +385,13 @@ class DriverModel:
         return out
 
     @cached_property
+    def driver_pairs(self) -> list[Api]:
+        """Enable/disable pairs the driver's own error ladder shows (driver_pairs)."""
+        return [a for a in driver_pairs.find(self) if a.name not in catalogue.apis()]
+
+    @cached_property
     def acquisitions(self) -> list[Acquisition]:
-        table = catalogue.apis()
+        table = {**{a.name: a for a in self.driver_pairs}, **catalogue.apis()}
         out = [self._acquisition(fi, call, table[name])
                for fi, call, name in self.probe_calls if name in table]
         return sorted(out, key=lambda a: a.call.start_byte)

@@ -102,7 +102,9 @@ class Rewriter:
         `ret = devm_add_action_or_reset(dev, foo_release, arg); if (ret) <its exit>`,
         with `static void foo_release(void *data) { release(data); }` before the
         function.  The exit is the check's own, as the cleanups leave it."""
-        var, check = collapse.checked_call(self.src, acq)
+        found = collapse.checked_call(self.src, acq)
+        offset = found[1].end_byte if found else acq.stmt.end_byte
+        var, check = found or collapse.next_check(plan, acq)  # unchecked: the next exit
         fn = enclosing_function(acq.call)
         callback = self._callback_name(plan, acq)
         arg = self.src.text(acq.call.child_by_field_name("arguments").named_children[0])
@@ -114,7 +116,7 @@ class Rewriter:
             call = f"{head}{acq.device}, {callback},{nl}{_indent_to(_width((indent + head).encode())).decode()}{arg});"
         text = f"{nl}{nl}{indent}{call}{nl}{indent}if ({var}){nl}{indent}\t"
         exit_stmt = last_statement(check.child_by_field_name("consequence"))
-        self.actions.append((check.end_byte, text, exit_stmt, self._fe(fn), var))
+        self.actions.append((offset, text, exit_stmt, self._fe(fn), var))
         start = self.src.line_start(self._leading_comments_start(fn))
         definition = f"static void {callback}(void *data){nl}{{{nl}\t{acq.api.action}(data);{nl}}}{nl}{nl}"
         self.calls.append(Edit(start, start, definition.encode()))
@@ -134,7 +136,8 @@ class Rewriter:
     def _callback_name(self, plan: DriverPlan, acq) -> str:
         prefix = plan.driver.probe.removesuffix("_probe") if plan.driver.probe.endswith("_probe") \
             else plan.driver.struct.removesuffix("_driver")
-        name = f"{prefix}_{acq.api.action}"
+        name = f"{acq.api.action}_action" if acq.api.action.startswith(prefix + "_") \
+            else f"{prefix}_{acq.api.action}"
         return name if name not in plan.model.fns else f"{name}_action"
 
     def _newline(self, offset: int) -> str:

@@ -35,6 +35,7 @@ def _check_one(args: tuple[str, str]) -> dict:
         "refusals": [r.rule for p in res.plans for r in p.refusals],
         "refused_classes": [_class_of(r.api) for p in res.plans for r in p.refusals],
         "collapses": [c.name for p in res.plans for c in p.collapses],
+        "kinds": [kind(p, a) for p in res.plans for a in p.conversions],
         "diff": "", "problems": [],
     }
     if res.changed:
@@ -44,6 +45,21 @@ def _check_one(args: tuple[str, str]) -> dict:
         if analyse_bytes(display, res.converted).changed:
             row["problems"].append("a second run changes the result again")
     return row
+
+
+def kind(plan, acq) -> str:
+    """How a conversion manages its resource, for the README's counts."""
+    if any(acq in c.absorbed or c.call == acq.call for c in plan.collapses):
+        return "collapse"
+    if plan.as_action(acq):
+        return "release action"
+    if acq.api.void:
+        return "gains a status check"
+    if acq.api.via:
+        return "managed through another"
+    if acq.api.cls == "registration" and any(w in acq.api.name for w in ("register", "add", "populate")):
+        return "registration helper"
+    return "managed twin"
 
 
 def _class_of(api: str) -> str:
@@ -80,6 +96,7 @@ def check_tree(tree: str, subdirs: list[str], jobs: int, keep_patch: str | None 
         "classes": collections.Counter(c for r in rows for c in r["classes"]),
         "refused_classes": collections.Counter(c for r in rows for c in r["refused_classes"]),
         "collapses": collections.Counter(c for r in rows for c in r["collapses"]),
+        "kinds": collections.Counter(c for r in rows for c in r["kinds"]),
         "errors": [(r["path"], r["errors"]) for r in rows if r["errors"]],
         "problems": [(r["path"], p) for r in rows for p in r["problems"]],
         "patch_applies": proc.returncode == 0,
@@ -102,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
           f"in {s['seconds']:.1f} s")
     print(f"conversions: {sum(s['conversions'].values())}  " +
           ", ".join(f"{k} {v}" for k, v in s["conversions"].most_common()))
+    print("by kind: " + ", ".join(f"{k} {v}" for k, v in s["kinds"].most_common()))
     print("by class: " + ", ".join(
         f"{k} {v} converted / {s['refused_classes'][k]} refused" for k, v in s["classes"].most_common()))
     print(f"collapses: {sum(s['collapses'].values())}  " +

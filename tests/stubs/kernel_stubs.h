@@ -616,3 +616,13 @@ struct regulator *devm_regulator_get_optional(struct device *dev, const char *id
 int devm_regulator_get_enable_optional(struct device *dev, const char *id);
 #define to_i2c_client(d) container_of(d, struct i2c_client, dev)
 #define MISC_DYNAMIC_MINOR 255
+
+/* irq, lifecycle: an I2C dummy client at a second address, SPI transfers for IIO DACs */
+#define to_i2c_adapter(d) container_of(d, struct i2c_adapter, dev)
+struct i2c_client *i2c_new_dummy_device(struct i2c_adapter *adapter, u16 address);
+struct i2c_client *devm_i2c_new_dummy_device(struct device *dev, struct i2c_adapter *adapter,
+					     u16 address);
+void i2c_unregister_device(struct i2c_client *client);
+int i2c_smbus_read_byte(const struct i2c_client *client);
+int spi_write(struct spi_device *spi, const void *buf, size_t len);
+int spi_read(struct spi_device *spi, void *buf, size_t len);

@@ -26,7 +26,8 @@ SUMMARY = "the allocation's result is not stored in a variable or field devmify 
 def check(f):
     if f.acq.stmt is None or not f.acq.target:
         return f"the result of {f.acq.api.name}() is not assigned to a variable or field"
-    if f.acq.api.action and not f.acq.api.merge:  # a merge needs no action (DV020 decides)
+    # a merge needs no action, and an unchecked call the next check's exit (DV020 decides)
+    if f.acq.api.action and not f.acq.api.merge and not f.acq.api.void:
         return action_shape(f.src, f.acq)
     args = f.acq.call.child_by_field_name("arguments").named_children
     given = [i for i in f.acq.api.null_args if i >= len(args) or f.src.compact(args[i]) not in ("NULL", "0")]

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Nearest that stays: a label whose other cleanup remains keeps its gotos. */
+/* Nearest that stays: a label whose other cleanup remains keeps its gotos.  (The power-off
+ * takes two arguments, so it cannot become a devm action of the power-on.) */
 #include <linux/module.h>
 #include <linux/platform_device.h>
 #include <linux/slab.h>
@@ -15,9 +16,10 @@ static int motx_power_on(struct motx *m)
 	return 0;
 }
 
-static void motx_power_off(struct motx *m)
+static void motx_power_off(struct motx *m, bool wait)
 {
-	m->powered = false;
+	if (wait)
+		m->powered = false;
 }
 
 static int motx_probe(struct platform_device *pdev)
@@ -47,7 +49,7 @@ static int motx_probe(struct platform_device *pdev)
 	return 0;
 
 err_power_off:
-	motx_power_off(m);
+	motx_power_off(m, true);
 err_free:
 	kfree(m);
 	return ret;
@@ -57,7 +59,7 @@ static int motx_remove(struct platform_device *pdev)
 {
 	struct motx *m = platform_get_drvdata(pdev);
 
-	motx_power_off(m);
+	motx_power_off(m, true);
 	kfree(m);
 	return 0;
 }

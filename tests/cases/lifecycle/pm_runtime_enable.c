@@ -3,10 +3,10 @@
  * `ret = devm_pm_runtime_enable(dev); if (ret) <exit>`, the exit copied from the next checked
  * call (pwrx_hw_init(), past the drvdata and pm_runtime_set_active() set-up). That call
  * jumped to err_pm_disable, whose pm_runtime_disable() goes along with everything after it:
- * both now return ret. The interrupt stays by hand (DV019: remove() shuts the hardware down
- * after free_irq()), and its failure still unwinds through the shutdown. remove() shuts the
- * hardware down before its pm_runtime_disable(), so nothing by hand runs after runtime PM
- * used to be disabled. */
+ * both now return ret. pwrx_hw_init() and pwrx_hw_shutdown() are a pair the driver's own
+ * ladder shows (err_shutdown, and remove()): the shutdown becomes a devm action, which lets
+ * the interrupt convert too (devres frees it first, then shuts down, as remove() did).
+ * remove() shut the hardware down before its pm_runtime_disable(), as devres will. */
 #include <linux/interrupt.h>
 #include <linux/io.h>
 #include <linux/module.h>

@@ -2,7 +2,7 @@
 /* The next checked call after pm_runtime_enable() leaves with its own code
  * (`{ ret = -ETIMEDOUT; goto err_pm_disable; }`).  The check devmify adds after
  * devm_pm_runtime_enable() copies where that exit goes, not its code: `return ret;`.
- * The interrupt, requested later, still unwinds through the hardware shutdown left by hand. */
+ * The hardware shutdown the ladder pairs with pwrx_hw_init() becomes a devm action. */
 #include <linux/interrupt.h>
 #include <linux/io.h>
 #include <linux/module.h>
