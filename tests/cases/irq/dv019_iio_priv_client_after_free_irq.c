@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Refusal (DV019): the thread handler clears the proximity interrupt by reading the alert
- * response address through a dummy I2C client, iio_priv(indio_dev)->ara_client, and both
+ * response address through an ancillary I2C client, iio_priv(indio_dev)->ara_client, and both
  * remove() and probe's error exit unregister that client by hand after free_irq().  The
  * cookie is indio_dev and the state iio_priv() returns lies inside it, so with
  * devm_request_threaded_irq() the handler could still run on the unregistered client: the
  * IRQ stays.  Before the fix devmify did not see iio_priv(X) as inside X and converted the
  * IRQ, a use-after-free.  iio_device_register() stays as well, since remove() unregisters
- * the client after iio_device_unregister().  The dummy client itself is not converted, so
- * the output is the input. */
+ * the client after iio_device_unregister().  The ancillary client has no managed form in
+ * 6.1, so the output is the input.  Nearest safe case: iio_priv_dummy_client_converts, where
+ * a devm_i2c_new_dummy_device() client goes after the IRQ. */
 #include <linux/i2c.h>
 #include <linux/iio/iio.h>
 #include <linux/interrupt.h>
@@ -71,8 +72,7 @@ static int pxsn_probe(struct i2c_client *client)
 	st->client = client;
 	i2c_set_clientdata(client, indio_dev);
 
-	st->ara_client = i2c_new_dummy_device(to_i2c_adapter(client->dev.parent),
-					      PXSN_ARA_ADDR);
+	st->ara_client = i2c_new_ancillary_device(client, "ara", PXSN_ARA_ADDR);
 	if (IS_ERR(st->ara_client)) {
 		dev_err(&client->dev, "cannot claim the alert response address\n");
 		return PTR_ERR(st->ara_client);
