@@ -99,8 +99,10 @@ def _subcommand(argv: list[str]) -> int | None:
         print(f"devmify: no rule or API named {rest[0]!r}", file=sys.stderr)
         return EXIT_USAGE
     if cmd == "apis" and not rest:
-        for api in catalogue.apis().values():
-            print(f"{api.name:16} -> {api.managed:20} {api.cls:8} releases: {', '.join(api.releases)}")
+        table = catalogue.apis().values()
+        w1, w2 = max(len(a.name) for a in table), max(len(a.managed) for a in table)
+        for api in table:
+            print(f"{api.name:{w1}} -> {api.managed:{w2}} {api.cls:12} releases: {', '.join(api.releases)}")
         return EXIT_OK
     if cmd == "rules" and not rest:
         for rule in sorted(ALL_RULES, key=lambda r: r.CODE):

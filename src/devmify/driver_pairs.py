@@ -19,6 +19,25 @@ from .cfg import next_statement
 from .source import descendants
 
 
+# Verbs a driver names an undo with: `foo_hw_enable`/`foo_hw_disable`, `foo_init_supplies`/
+# `foo_deinit_supplies`.  The two names must differ in this word alone.
+_UNDO = {
+    "enable": {"disable"},
+    "init": {"exit", "deinit", "uninit", "cleanup", "fini", "teardown", "shutdown"},
+    "setup": {"cleanup", "teardown", "shutdown"}, "prepare": {"unprepare"},
+    "register": {"unregister"}, "get": {"put"}, "alloc": {"free"}, "on": {"off"},
+    "start": {"stop"}, "create": {"destroy"}, "request": {"free", "release"},
+    "poweron": {"poweroff"},
+}
+
+
+def _related(enable: str, disable: str) -> bool:
+    """The names differ in one word, and that word undoes the other."""
+    a, b = enable.split("_"), disable.split("_")
+    diff = [(x, y) for x, y in zip(a, b) if x != y]
+    return len(a) == len(b) and len(diff) == 1 and diff[0][1] in _UNDO.get(diff[0][0], set())
+
+
 def _single_call(src, stmt: Node | None) -> tuple[str, str] | None:
     """(function, argument) for `f(x);` or `ret = f(x);`."""
     if stmt is None or stmt.type != "expression_statement" or not stmt.named_children:
@@ -49,13 +68,14 @@ def _first_exit(stmt: Node) -> Node | None:
 
 
 def _label_start(fn: Node, src, label: str) -> Node | None:
+    """The statement the label names, when no other label shares it (`a: b: stmt` may
+    undo the step before either)."""
     for lab in descendants(fn.child_by_field_name("body"), "labeled_statement"):
         if src.text(lab.child_by_field_name("label")) == label:
             inner = [c for c in lab.named_children if c.type not in ("statement_identifier", "comment")]
-            while inner and inner[0].type == "labeled_statement":  # `a: b: stmt`
-                inner = [c for c in inner[0].named_children
-                         if c.type not in ("statement_identifier", "comment")]
-            return inner[0] if inner else None
+            shared = lab.parent.type == "labeled_statement" or \
+                any(c.type == "labeled_statement" for c in inner)
+            return inner[0] if inner and not shared else None
     return None
 
 
@@ -88,6 +108,12 @@ def find(model) -> list[Api]:
         if undo is None or undo[0] not in fns or undo[0] == acquired[0] or undo[1] != acquired[1]:
             continue
         enable, disable = acquired[0], undo[0]
+        if not _related(enable, disable):
+            continue
+        own = None if unchecked else _first_exit(stmt)  # where a failed enable goes
+        if own is not None and own.type == "goto_statement" and \
+                _single_call(src, _label_start(probe.node, src, src.text(own.named_children[0]))) == undo:
+            continue  # the undo runs when the enable failed: it undoes something before
         # the callback devmify writes before probe calls it: it must be declared by then
         if not _called_in_remove(model, disable) or fns[disable].start_byte > probe.node.start_byte:
             continue

@@ -33,7 +33,7 @@ def _check_one(args: tuple[str, str]) -> dict:
         "conversions": [a.api.name for p in res.plans for a in p.conversions],
         "classes": [a.api.cls for p in res.plans for a in p.conversions],
         "refusals": [r.rule for p in res.plans for r in p.refusals],
-        "refused_classes": [_class_of(r.api) for p in res.plans for r in p.refusals],
+        "refused_classes": [_class_of(r.api, p) for p in res.plans for r in p.refusals],
         "collapses": [c.name for p in res.plans for c in p.collapses],
         "kinds": [kind(p, a) for p in res.plans for a in p.conversions],
         "diff": "", "problems": [],
@@ -62,8 +62,8 @@ def kind(plan, acq) -> str:
     return "managed twin"
 
 
-def _class_of(api: str) -> str:
-    found = catalogue.lookup(api)
+def _class_of(api: str, plan) -> str:
+    found = catalogue.lookup(api) or next((a for a in plan.model.driver_pairs if a.name == api), None)
     return found.cls if found else "no managed form"
 
 
