@@ -68,14 +68,15 @@ def _first_exit(stmt: Node) -> Node | None:
 
 
 def _label_start(fn: Node, src, label: str) -> Node | None:
-    """The statement the label names, when no other label shares it (`a: b: stmt` may
-    undo the step before either)."""
+    """The statement the label names (past `a: b:`: a step with nothing to undo shares
+    the label of the one before; the names decide whose undo it is)."""
     for lab in descendants(fn.child_by_field_name("body"), "labeled_statement"):
         if src.text(lab.child_by_field_name("label")) == label:
             inner = [c for c in lab.named_children if c.type not in ("statement_identifier", "comment")]
-            shared = lab.parent.type == "labeled_statement" or \
-                any(c.type == "labeled_statement" for c in inner)
-            return inner[0] if inner and not shared else None
+            while inner and inner[0].type == "labeled_statement":
+                inner = [c for c in inner[0].named_children
+                         if c.type not in ("statement_identifier", "comment")]
+            return inner[0] if inner else None
     return None
 
 
