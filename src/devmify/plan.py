@@ -159,11 +159,13 @@ def _unmanaged_left(plan: DriverPlan) -> str | None:
 def _facts(src, model, acq, releases, others) -> Facts:
     if not acq.path:
         return Facts(src, model, acq, [], [], [])
-    matched = [r for r in releases if r.path == acq.path and r.name in acq.api.releases]
+    # a driver pair's enable may undo its own partial work on failure: not this release
+    matched = [r for r in releases if r.path == acq.path and r.name in acq.api.releases
+               and r.function != acq.api.name]
     suspects = [
         r for r in releases
         if r not in matched and acq.type_path and r.type_path == acq.type_path
-        and r.name in acq.api.releases and r.function not in others
+        and r.name in acq.api.releases and r.function not in others and r.function != acq.api.name
     ]
     if acq.api.status:  # the resource is an argument: nothing assigns it
         return Facts(src, model, acq, matched, suspects, [])

@@ -24,12 +24,11 @@ Instead
 
 from __future__ import annotations
 
+from .. import catalogue, collapse
+from ..catalogue import apis
 from ..cfg import key
 from ..resources import reach
-
-from .. import collapse
 from . import shape
-from ..catalogue import apis
 
 CODE = "DV020"
 NAME = "together"
@@ -57,6 +56,15 @@ def _region_left(plan, acq):
     converting = {key(a.call) for a in plan.conversions}
     return next((r for r in model.acquisitions if r.api.name == "request_mem_region"
                  and r.path == start and key(r.call) not in converting), None)
+
+
+def _released_inside(plan, acq):
+    """For a release moved whole into an action (a driver's own disable helper): a
+    release inside it that another conversion deletes."""
+    if not acq.api.action or acq.api.action in catalogue.release_args():
+        return None
+    return next((r for other in plan.conversions if other is not acq
+                 for r in plan.released.get(key(other.call), []) if r.function == acq.api.action), None)
 
 
 def _container_managed(plan, acq) -> bool:
@@ -102,6 +110,10 @@ def check(plan):
             return acq, (f"{acq.api.managed}() returns an error {acq.api.name}() did not, and no "
                          f"checked call follows (`ret = f(...); if (ret) <leave>`, past set-up only) "
                          f"whose exit devmify could copy")
+        inner = _released_inside(plan, acq)
+        if inner is not None:
+            return acq, (f"{acq.api.action}() also releases {inner.arg} ({inner.name}() at line "
+                         f"{inner.line}), which converts on its own: one of the two must stay")
         if acq.api.container and not _container_managed(plan, acq):
             return acq, (f"{acq.target} lives in memory that is not allocated with devres before it: "
                          f"{acq.api.managed}() would run {acq.api.releases[0]}() on it after it is freed")
