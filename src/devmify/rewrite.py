@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from tree_sitter import Node
 
-from . import collapse
+from . import catalogue, collapse
 from .catalogue import INSERT, OF_NODE
 from .known_apis import pure_call
 from .cfg import is_statement, key, last_statement, next_statement
@@ -136,8 +136,9 @@ class Rewriter:
     def _callback_name(self, plan: DriverPlan, acq) -> str:
         prefix = plan.driver.probe.removesuffix("_probe") if plan.driver.probe.endswith("_probe") \
             else plan.driver.struct.removesuffix("_driver")
-        name = f"{acq.api.action}_action" if acq.api.action.startswith(prefix + "_") \
-            else f"{prefix}_{acq.api.action}"
+        # a driver's own helper already carries its prefix: `foo_hw_disable_action`
+        own = acq.api.action not in catalogue.release_args()
+        name = f"{acq.api.action}_action" if own else f"{prefix}_{acq.api.action}"
         return name if name not in plan.model.fns else f"{name}_action"
 
     def _newline(self, offset: int) -> str:
