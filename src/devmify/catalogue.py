@@ -45,6 +45,8 @@ class Api:
     kept_args: int | None = None              # the managed form keeps only the first N
     container: bool = False                   # the object is a field of driver memory
     release_optional: bool = False            # drivers need not release it: unreleased, no news
+    header: str | None = None                 # where the managed form is declared, when the
+                                              # unmanaged one's header may not bring it
 
     @property
     def status(self) -> bool:
@@ -87,6 +89,7 @@ def apis() -> dict[str, Api]:
             void=row.get("void", False), device_args=tuple(row.get("device_args", ())),
             null_args=tuple(row.get("null_args", ())), container=row.get("container", False),
             kept_args=row.get("kept_args"), release_optional=row.get("release_optional", False),
+            header=row.get("header"),
         )
     return out
 

@@ -7,8 +7,8 @@ import os
 import sys
 import tempfile
 
-from . import catalogue, output
-from .pipeline import FileResult, analyse_path
+from . import catalogue, kbuild, output
+from .pipeline import FileResult, analyse_path, iter_c_files
 from .rules import ALL_RULES, by_code, explain
 from .rules.policy import POLICIES
 
@@ -22,6 +22,9 @@ subcommands:
   devmify explain CODE|API   print the long form of a rule (DV001...) or an API pair
   devmify apis               list the API catalogue
   devmify rules              list the safety rules
+  devmify verify --kernel-tree DIR [--drop-failing] PATHS...
+                             build each changed driver before and after its patch with
+                             the kernel's make, and run checkpatch on the patch
 
 exit status:
   0  success (whether or not anything was converted)
@@ -29,20 +32,6 @@ exit status:
   2  bad usage
   141  the output pipe was closed early (e.g. `devmify ... | head`)
 """
-
-
-def iter_c_files(paths: list[str]):
-    """(real path, display path) for every .c file, in a stable order."""
-    for arg in paths:
-        if os.path.isdir(arg):
-            for root, dirs, files in os.walk(arg):
-                dirs.sort()
-                for name in sorted(files):
-                    if name.endswith(".c"):
-                        full = os.path.join(root, name)
-                        yield full, os.path.normpath(full)
-        else:
-            yield arg, os.path.normpath(arg)
 
 
 def write_atomically(path: str, data: bytes) -> None:
@@ -104,11 +93,45 @@ def _subcommand(argv: list[str]) -> int | None:
         for api in table:
             print(f"{api.name:{w1}} -> {api.managed:{w2}} {api.cls:12} releases: {', '.join(api.releases)}")
         return EXIT_OK
+    if cmd == "verify":
+        return _verify(rest)
     if cmd == "rules" and not rest:
         for rule in sorted(ALL_RULES, key=lambda r: r.CODE):
             print(f"{rule.CODE}  {rule.NAME:20} {rule.SUMMARY}")
         return EXIT_OK
     return None
+
+
+def _verify(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="devmify verify", description=kbuild.__doc__.splitlines()[0])
+    p.add_argument("paths", nargs="+", help="C files and directories inside the kernel tree")
+    p.add_argument("--kernel-tree", required=True, metavar="DIR",
+                   help="a configured kernel tree (scripts/prepare-kernel-build.sh)")
+    p.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1)
+    p.add_argument("--make-arg", action="append", default=[], metavar="ARG",
+                   help="passed to every make call, the same before and after (e.g. W=1)")
+    p.add_argument("--drop-failing", action="store_true",
+                   help="print only the patches that pass (built, no new warning, no "
+                        "checkpatch error); the per-file report goes to stderr")
+    args = p.parse_args(argv)
+    if not os.path.isfile(os.path.join(args.kernel_tree, ".config")):
+        print(f"devmify verify: {args.kernel_tree} is not a configured kernel tree "
+              f"(run scripts/prepare-kernel-build.sh)", file=sys.stderr)
+        return EXIT_USAGE
+    verdicts = kbuild.verify(args.kernel_tree, args.paths, args.jobs, args.make_arg)
+    report = sys.stderr if args.drop_failing else sys.stdout
+    for v in verdicts:
+        state = "PASS" if v.passed else "FAIL"
+        print(f"{v.path}: {state} built before {'yes' if v.built_before else 'no'}, after "
+              f"{'yes' if v.built_after else 'no'}; {len(v.new_warnings)} new compiler messages; "
+              f"checkpatch {v.checkpatch_errors} errors, {len(v.checkpatch) - v.checkpatch_errors} "
+              f"warnings/checks", file=report)
+        for line in v.new_warnings + v.checkpatch:
+            print(f"  {line}", file=report)
+        if args.drop_failing and v.passed:
+            sys.stdout.write(v.diff)
+    print(kbuild.summary(verdicts), file=report)
+    return EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:

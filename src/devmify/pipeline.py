@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 
 from . import catalogue
@@ -87,3 +88,17 @@ def analyse_path(path: str, display: str, policy: str = "prefix") -> FileResult:
     except OSError as exc:
         return FileResult(display, errors=[exc.strerror or str(exc)])
     return analyse_bytes(display, raw, policy, path)
+
+
+def iter_c_files(paths: list[str]):
+    """(real path, display path) for every .c file, in a stable order."""
+    for arg in paths:
+        if os.path.isdir(arg):
+            for root, dirs, files in os.walk(arg):
+                dirs.sort()
+                for name in sorted(files):
+                    if name.endswith(".c"):
+                        full = os.path.join(root, name)
+                        yield full, os.path.normpath(full)
+        else:
+            yield arg, os.path.normpath(arg)

@@ -630,8 +630,26 @@ class Rewriter:
         return not after.strip()
 
     # -- rendering ---------------------------------------------------------------------------
+    def _include_edits(self) -> list[Edit]:
+        """`#include <linux/io.h>` for a managed form the file's includes may not declare:
+        in order among sorted `<linux/...>` includes, else after the last of them."""
+        needed = sorted({a.api.header for p in self.plans for a in p.conversions
+                         if a.api.header and not p.as_action(a)})
+        have = set(re.findall(rb"^#\s*include\s*<([^>]+)>", self.src.raw, re.M))
+        lines = [m for m in re.finditer(rb"^#\s*include\s*<(linux/[^>]+)>[^\n]*\n", self.src.raw, re.M)]
+        out = []
+        for header in needed:
+            if header.encode() in have or not lines:
+                continue
+            names = [m.group(1) for m in lines]
+            after = next((m for m in lines if m.group(1) > header.encode()), None) \
+                if names == sorted(names) else None  # unsorted: after the last
+            at = after.start() if after is not None else lines[-1].end()
+            out.append(Edit(at, at, f"#include <{header}>{self._newline(at)}".encode()))
+        return out
+
     def _render(self) -> list[Edit]:
-        edits = list(self.calls)
+        edits = list(self.calls) + self._include_edits()
         for offset, text, exit_stmt, fe, var in self.actions:
             exit_text = self._exit_text(fe, exit_stmt)
             if exit_text.startswith("return"):  # nothing left to unwind: pass the status on

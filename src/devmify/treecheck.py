@@ -19,10 +19,9 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 
 from . import catalogue
-from .cli import iter_c_files
 from .kernel_tree import kernel_tree
 from .output import unified_diff
-from .pipeline import analyse_bytes, analyse_path, error_count
+from .pipeline import analyse_bytes, analyse_path, error_count, iter_c_files
 
 
 def _check_one(args: tuple[str, str]) -> dict:

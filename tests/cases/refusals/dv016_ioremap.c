@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Nearest case: ioremap() has a managed form, so it converts and nothing is reported. */
+/* Nearest case: ioremap() has a managed form, so it converts and nothing is reported.
+ * The file does not include <linux/io.h>, which declares devm_ioremap(): it is added. */
 #include <linux/module.h>
 #include <linux/platform_device.h>
 #include <linux/slab.h>
