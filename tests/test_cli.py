@@ -144,3 +144,14 @@ def test_every_api_pair_is_documented_and_matches_the_61_table():
             continue
         assert table.get(api.name) == api.managed, api.name
         assert set(api.releases) <= set(catalogue.release_args()), api.name
+
+
+def test_check_prints_only_the_findings(capsys):
+    from pathlib import Path
+
+    from devmify.cli import main
+
+    case = Path(__file__).parent / "cases" / "findings" / "managed_release_kfree.c"
+    assert main(["check", str(case)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 1 and out[0].endswith("[managed-release]") and ":30:2: WARNING: kfree(d)" in out[0]

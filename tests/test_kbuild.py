@@ -36,3 +36,4 @@ def test_a_verdict_passes_only_when_nothing_got_worse():
 def test_verify_refuses_an_unconfigured_tree(tmp_path, capsys):
     assert main(["verify", "--kernel-tree", str(tmp_path), str(tmp_path)]) == 2
     assert "not a configured kernel tree" in capsys.readouterr().err
+

@@ -45,6 +45,7 @@ class Api:
     kept_args: int | None = None              # the managed form keeps only the first N
     container: bool = False                   # the object is a field of driver memory
     release_optional: bool = False            # drivers need not release it: unreleased, no news
+    early_release_ok: tuple[str, ...] = ()    # releases its managed form allows by hand
     header: str | None = None                 # where the managed form is declared, when the
                                               # unmanaged one's header may not bring it
 
@@ -89,7 +90,7 @@ def apis() -> dict[str, Api]:
             void=row.get("void", False), device_args=tuple(row.get("device_args", ())),
             null_args=tuple(row.get("null_args", ())), container=row.get("container", False),
             kept_args=row.get("kept_args"), release_optional=row.get("release_optional", False),
-            header=row.get("header"),
+            header=row.get("header"), early_release_ok=tuple(row.get("early_release_ok", ())),
         )
     return out
 

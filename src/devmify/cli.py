@@ -22,6 +22,7 @@ subcommands:
   devmify explain CODE|API   print the long form of a rule (DV001...) or an API pair
   devmify apis               list the API catalogue
   devmify rules              list the safety rules
+  devmify check PATHS...     only the bug checker: findings in the drivers as they are
   devmify verify --kernel-tree DIR [--drop-failing] PATHS...
                              build each changed driver before and after its patch with
                              the kernel's make, and run checkpatch on the patch
@@ -95,11 +96,30 @@ def _subcommand(argv: list[str]) -> int | None:
         return EXIT_OK
     if cmd == "verify":
         return _verify(rest)
+    if cmd == "check":
+        return _check(rest)
     if cmd == "rules" and not rest:
         for rule in sorted(ALL_RULES, key=lambda r: r.CODE):
             print(f"{rule.CODE}  {rule.NAME:20} {rule.SUMMARY}")
         return EXIT_OK
     return None
+
+
+def _check(argv: list[str]) -> int:
+    """Only the bug checker: the findings in the drivers as they are, as report lines."""
+    if not argv:
+        print("usage: devmify check PATHS...", file=sys.stderr)
+        return EXIT_USAGE
+    errors = False
+    for real, display in iter_c_files(argv):
+        res = analyse_path(real, display)
+        errors |= bool(res.errors)
+        for p in res.plans:
+            for f in p.findings:
+                print(f"{res.path}:{f.line}:{f.column}: WARNING: {f.message} [{f.kind}]")
+        for err in res.errors:
+            print(f"devmify: {res.path}: {err}", file=sys.stderr)
+    return EXIT_FILE_ERRORS if errors else EXIT_OK
 
 
 def _verify(argv: list[str]) -> int:

@@ -54,7 +54,11 @@ def _driver_json(plan) -> dict:
              "to": c.name, "from": c.sources}
             for c in plan.collapses
         ],
-        "findings": [],
+        "findings": [
+            {"kind": f.kind, "function": f.function, "line": f.line, "call": f.call,
+             "target": f.target, "message": f.message}
+            for f in plan.findings
+        ],
     }
 
 
@@ -74,6 +78,7 @@ def json_report(results: list[FileResult]) -> str:
         "files_changed": sum(1 for r in results if r.changed),
         "conversions": sum(len(p.conversions) for r in results for p in r.plans),
         "refusals": sum(len(p.refusals) for r in results for p in r.plans),
+        "findings": sum(len(p.findings) for r in results for p in r.plans),
         "errors": sum(len(r.errors) for r in results),
     }
     return json.dumps({"version": JSON_VERSION, "files": files, "summary": summary}, indent=2) + "\n"
@@ -107,6 +112,8 @@ def report_lines(result: FileResult) -> list[str]:
             col = r.call.start_point[1] + 1
             rows.append((r.line, f"{result.path}:{r.line}:{col}: WARNING: {r.name}({r.arg}) becomes "
                                  f"redundant with devres"))
+        for f in p.findings:
+            rows.append((f.line, f"{result.path}:{f.line}:{f.column}: WARNING: {f.message} [{f.kind}]"))
         for r in p.refusals:
             rows.append((r.line, f"{result.path}:{r.line}:{r.column}: INFO: {r.api}() for {r.target or '?'} "
                                  f"left unmanaged [{r.rule}]: {r.message}"))

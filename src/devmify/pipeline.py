@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import collections
 import os
 from dataclasses import dataclass, field
 
-from . import catalogue
+from . import catalogue, findings
 from .drivers import find_drivers
 from .plan import DriverPlan, plan_driver
+from .resources import DriverModel
 from .rewrite import CleanupFailed, Rewriter, apply
 from .rules import rewrite_check
 from .macros import normalise
@@ -73,12 +75,30 @@ def analyse_bytes(path: str, raw: bytes, policy: str = "prefix",
         new = apply(raw, Rewriter(src, result.plans).edits())
         if error_count(new) > error_nodes(src.root):
             raise CleanupFailed("the rewritten file parses with more errors than the original")
+        added = _new_findings(result.plans, path, new, fs_path)
+        if added:
+            raise CleanupFailed(f"verified output: in the converted driver, {added[0].message} "
+                                f"({added[0].call}() at line {added[0].line} of the result)")
     except CleanupFailed as exc:
         for p in result.plans:
             p.refuse_all(rewrite_check.CODE, str(exc))
         return result
     result.converted = new
     return result
+
+
+def _new_findings(plans, path: str, new: bytes, fs_path: str | None) -> list:
+    """Findings the converted file has that the original did not (verified output)."""
+    before = collections.Counter(f.key for p in plans for f in p.findings)
+    src = SourceFile.from_bytes(path, new, fs_path)
+    after = [f for d in find_drivers(src) for f in findings.find(DriverModel(src, d))]
+    out = []
+    for f in after:
+        if before[f.key]:
+            before[f.key] -= 1
+        else:
+            out.append(f)
+    return out
 
 
 def analyse_path(path: str, display: str, policy: str = "prefix") -> FileResult:

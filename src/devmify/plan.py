@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import catalogue, collapse
+from . import catalogue, collapse, findings
 from .cfg import key
 from .known_apis import managed_form
 from .drivers import Driver
@@ -34,6 +34,7 @@ class DriverPlan:
     released: dict = field(default_factory=dict)   # key(acquisition call) -> its deleted releases
     notes: dict = field(default_factory=dict)      # key(acquisition call) -> notes for reviewers
     collapses: list = field(default_factory=list)  # converted calls merged into one
+    findings: list = field(default_factory=list)   # bugs in the driver as it is (findings.py)
 
     def managed_name(self, acq: Acquisition) -> str:
         """What the acquisition becomes: its managed form, the call a merge folds it
@@ -75,7 +76,7 @@ def plan_driver(src: SourceFile, driver: Driver, policy_name: str = "prefix",
     """``others``: probe and remove functions of the file's other drivers, whose own
     releases of a same-typed local free their own instances, not this driver's."""
     model = DriverModel(src, driver)
-    plan = DriverPlan(driver, model)
+    plan = DriverPlan(driver, model, findings=findings.find(model))
     releases = model.releases({**catalogue.release_args(),
                                **{r: 0 for a in model.driver_pairs for r in a.releases}})
     for acq in model.acquisitions:

@@ -35,6 +35,7 @@ def _check_one(args: tuple[str, str]) -> dict:
         "refused_classes": [_class_of(r.api, p) for p in res.plans for r in p.refusals],
         "collapses": [c.name for p in res.plans for c in p.collapses],
         "kinds": [kind(p, a) for p in res.plans for a in p.conversions],
+        "findings": [f.kind for p in res.plans for f in p.findings],
         "diff": "", "problems": [],
     }
     if res.changed:
@@ -96,6 +97,7 @@ def check_tree(tree: str, subdirs: list[str], jobs: int, keep_patch: str | None 
         "refused_classes": collections.Counter(c for r in rows for c in r["refused_classes"]),
         "collapses": collections.Counter(c for r in rows for c in r["collapses"]),
         "kinds": collections.Counter(c for r in rows for c in r["kinds"]),
+        "findings": collections.Counter(c for r in rows for c in r["findings"]),
         "errors": [(r["path"], r["errors"]) for r in rows if r["errors"]],
         "problems": [(r["path"], p) for r in rows for p in r["problems"]],
         "patch_applies": proc.returncode == 0,
@@ -125,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
           ", ".join(f"{k} {v}" for k, v in s["collapses"].most_common()))
     print(f"refusals: {sum(s['refusals'].values())}  " +
           ", ".join(f"{k} {v}" for k, v in sorted(s["refusals"].items())))
+    print("findings: " + (", ".join(f"{k} {v}" for k, v in s["findings"].most_common()) or "none"))
     print("refusals by class: " + ", ".join(f"{k} {v}" for k, v in s["refused_classes"].most_common()))
     print(f"file errors: {len(s['errors'])}")
     for path, errs in s["errors"][:20]:
