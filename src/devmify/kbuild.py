@@ -28,7 +28,8 @@ class Verdict:
     built_before: bool = False
     built_after: bool = False
     new_warnings: list[str] = field(default_factory=list)
-    checkpatch: list[str] = field(default_factory=list)   # ERROR/WARNING/CHECK lines
+    checkpatch: list[str] = field(default_factory=list)   # ERROR/WARNING/CHECK lines it adds
+    checkpatch_kept: int = 0       # complaints about touched lines the original had too
 
     @property
     def checkpatch_errors(self) -> int:
@@ -76,6 +77,29 @@ def _remove(path: str) -> None:
         os.unlink(path)
 
 
+def _checkpatch_added(tree: str, res: FileResult) -> tuple[list[str], int]:
+    """checkpatch's complaints about the patch that the same lines, put back, do not
+    already earn (a touched `if(` or `(pdev,0)` was the original's style): (new, kept)."""
+    forward = _checkpatch(tree, unified_diff(res))
+    back = FileResult(res.path, res.converted, res.original)
+    before = {}
+    for line in _checkpatch(tree, unified_diff(back)):
+        before[_what(line)] = before.get(_what(line), 0) + 1
+    new, kept = [], 0
+    for line in forward:
+        if before.get(_what(line)):
+            before[_what(line)] -= 1
+            kept += 1
+        else:
+            new.append(line)
+    return new, kept
+
+
+def _what(line: str) -> str:
+    """A checkpatch line without its position: `-:10: ERROR:SPACING: ...` -> `ERROR:SPACING: ...`."""
+    return re.sub(r"^[^:]*:\d+: ", "", line)
+
+
 def _checkpatch(tree: str, diff: str) -> list[str]:
     proc = subprocess.run(
         ["perl", os.path.join(tree, "scripts", "checkpatch.pl"), "--terse", "--no-summary",
@@ -95,6 +119,7 @@ def verify(tree: str, paths: list[str], jobs: int, make_args: list[str],
         if res.changed:
             results.append((rel, res))
     verdicts = {rel: Verdict(rel, unified_diff(res)) for rel, res in results}
+    originals = dict(results)
     rels = [rel for rel, _ in results]
     before = _build(tree, rels, jobs, make_args)
     try:
@@ -110,7 +135,7 @@ def verify(tree: str, paths: list[str], jobs: int, make_args: list[str],
         v.built_before, old = before[rel]
         v.built_after, new = after[rel]
         v.new_warnings = [m for m in new if m not in old]
-        v.checkpatch = _checkpatch(tree, v.diff)
+        v.checkpatch, v.checkpatch_kept = _checkpatch_added(tree, originals[v.path])
     return list(verdicts.values())
 
 
@@ -120,5 +145,6 @@ def summary(verdicts: list[Verdict]) -> str:
             f"{sum(v.built_after for v in built)} of those after; "
             f"{sum(1 for v in verdicts if v.new_warnings)} with new compiler messages; "
             f"checkpatch: {sum(v.checkpatch_errors for v in verdicts)} errors, "
-            f"{sum(len(v.checkpatch) - v.checkpatch_errors for v in verdicts)} warnings/checks; "
+            f"{sum(len(v.checkpatch) - v.checkpatch_errors for v in verdicts)} warnings/checks "
+            f"added ({sum(v.checkpatch_kept for v in verdicts)} more on touched lines that had them); "
             f"{sum(v.passed for v in verdicts)} pass")

@@ -22,7 +22,8 @@ _PURE = re.compile(
     r"^(\w+_get_drvdata|\w+_get_clientdata|\w+_get_intfdata|dev_get_drvdata|to_\w+|"
     r"container_of|dev_get_platdata|\w+_priv|netdev_priv|iio_priv|spi_master_get_devdata|"
     r"spi_controller_get_devdata|i2c_get_adapdata|dev_name|platform_get_resource(_byname)?|"
-    r"resource_size|dev_of_node|platform_get_irq(_byname)?(_optional)?)$"
+    r"resource_size|dev_of_node|platform_get_irq(_byname)?(_optional)?|"
+    r"pci_resource_(start|end|len|flags))$"
 )
 
 

@@ -527,35 +527,49 @@ class Rewriter:
         return any(key(a) in fe.replaced for a in ancestors(node))
 
     def _unused_locals(self, fe: FunctionEdits) -> bool:
+        """Locals the conversion left unread go, with their pure stores; in `int i, ret;`
+        only the unread declarator goes."""
         changed = False
         uses_now = self._live_identifier_uses(fe)
         uses_before: dict[str, int] = {}
         for ident in descendants(fe.node.child_by_field_name("body"), "identifier"):
             uses_before[self.src.text(ident)] = uses_before.get(self.src.text(ident), 0) + 1
         for decl in descendants(fe.node.child_by_field_name("body"), "declaration"):
-            if self._is_dead(fe, decl):
+            if self._is_dead(fe, decl) or key(decl) in self.overrides:
                 continue
             declarators = decl.children_by_field_name("declarator")
-            if len(declarators) != 1:
+            unused = [d for d in declarators if self._unused(fe, decl, d, uses_now, uses_before)]
+            if not unused:
                 continue
-            d = declarators[0]
-            name_node = d
-            while name_node is not None and name_node.type != "identifier":
-                name_node = name_node.child_by_field_name("declarator")
-            if name_node is None:
-                continue
-            name = self.src.text(name_node)
-            own = sum(1 for i in descendants(decl, "identifier") if self.src.text(i) == name)
-            stores = self._pure_stores(fe, name)
-            if uses_now.get(name, 0) > own + len(stores) or uses_before.get(name, 0) <= own + len(stores):
-                continue
-            value = d.child_by_field_name("value") if d.type == "init_declarator" else None
-            if value is not None and not _pure(value, self.src):
-                continue
-            fe.dead.add(key(decl))
-            fe.dead.update(key(st) for st in stores)
+            for d in unused:
+                fe.dead.update(key(st) for st in self._pure_stores(fe, self._declared(d)))
+            if len(unused) == len(declarators):
+                fe.dead.add(key(decl))
+            else:  # `int i, ret;` -> `int i;`
+                kept = [self.src.text(d) for d in declarators if d not in unused]
+                head = self.src.raw[decl.start_byte:declarators[0].start_byte].decode("utf-8", "surrogateescape")
+                self.overrides[key(decl)] = (decl, f"{head}{', '.join(kept)};")
             changed = True
         return changed
+
+    def _declared(self, d: Node) -> str | None:
+        name_node = d
+        while name_node is not None and name_node.type != "identifier":
+            name_node = name_node.child_by_field_name("declarator")
+        return self.src.text(name_node) if name_node is not None else None
+
+    def _unused(self, fe: FunctionEdits, decl: Node, d: Node, uses_now: dict, uses_before: dict) -> bool:
+        """The declarator's name was read before the conversion and no longer is (but by
+        pure stores), and its initialiser, if any, has no side effects."""
+        name = self._declared(d)
+        if name is None:
+            return False
+        own = sum(1 for i in descendants(d, "identifier") if self.src.text(i) == name)
+        stores = self._pure_stores(fe, name)
+        if uses_now.get(name, 0) > own + len(stores) or uses_before.get(name, 0) <= own + len(stores):
+            return False
+        value = d.child_by_field_name("value") if d.type == "init_declarator" else None
+        return value is None or _pure(value, self.src)
 
     def _pure_stores(self, fe: FunctionEdits, name: str) -> list[Node]:
         """Live `name = <pure>;` statements: they go with the local when nothing else
@@ -636,7 +650,10 @@ class Rewriter:
         needed = sorted({a.api.header for p in self.plans for a in p.conversions
                          if a.api.header and not p.as_action(a)})
         have = set(re.findall(rb"^#\s*include\s*<([^>]+)>", self.src.raw, re.M))
-        lines = [m for m in re.finditer(rb"^#\s*include\s*<(linux/[^>]+)>[^\n]*\n", self.src.raw, re.M)]
+        # only includes at file scope: never inside an #if block
+        top = [(n.start_byte, n.end_byte) for n in self.src.root.named_children if n.type == "preproc_include"]
+        lines = [m for m in re.finditer(rb"^#\s*include\s*<(linux/[^>]+)>[^\n]*\n", self.src.raw, re.M)
+                 if any(a <= m.start() < b for a, b in top)]
         out = []
         for header in needed:
             if header.encode() in have or not lines:

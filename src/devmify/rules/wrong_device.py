@@ -40,6 +40,6 @@ def check(f):
         given = ", ".join(f.src.compact(a) for a in args)
         return (f"{api.name}({given}) is not provably on the bound device's own of_node (and "
                 f"device): {api.managed}() would always use the bound device's")
-    if api.device in (INSERT, OF_NODE) and f.acq.device is None:
+    if (api.device in (INSERT, OF_NODE) or api.action) and f.acq.device is None:
         return f"no expression for the bound device is in scope in {f.acq.function}()"
     return None
