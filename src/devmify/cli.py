@@ -116,7 +116,7 @@ def _check(argv: list[str]) -> int:
         errors |= bool(res.errors)
         for p in res.plans:
             for f in p.findings:
-                print(f"{res.path}:{f.line}:{f.column}: WARNING: {f.message} [{f.kind}]")
+                print(output.finding_line(res.path, f))
         for err in res.errors:
             print(f"devmify: {res.path}: {err}", file=sys.stderr)
     return EXIT_FILE_ERRORS if errors else EXIT_OK

@@ -18,6 +18,8 @@ from .catalogue import Api
 from .cfg import next_statement
 from .source import descendants
 
+CLASS = "hardware"  # the catalogue class of a pair: its release is the driver's own helper
+
 
 # Verbs a driver names an undo with: `foo_hw_enable`/`foo_hw_disable`, `foo_init_supplies`/
 # `foo_deinit_supplies`.  The two names must differ in this word alone.
@@ -119,7 +121,7 @@ def find(model) -> list[Api]:
         if not _called_in_remove(model, disable) or fns[disable].start_byte > probe.node.start_byte:
             continue
         out[enable] = Api(
-            name=enable, managed="devm_add_action_or_reset", cls="hardware", active=True,
+            name=enable, managed="devm_add_action_or_reset", cls=CLASS, active=True,
             device_arg=0, releases=(disable,), returns="status", resource_arg=0,
             action=disable, switches=(enable, disable), void=unchecked,
             what=(f"{enable}() is undone by {disable}() on probe's error ladder and in remove(): "

@@ -39,9 +39,9 @@ class Finding:
         return self.kind, self.call, self.target
 
 
-def find(model) -> list[Finding]:
+def find(model, releases) -> list[Finding]:
+    """``releases``: the driver's release calls (DriverModel.releases), as the plan has them."""
     out = []
-    releases = model.releases(catalogue.release_args())
     for fi, call, name, path in model.managed_calls():
         api = catalogue.lookup(name)
         if api is None or api.via or api.action or api.merge or not path or name != api.managed:

@@ -84,6 +84,11 @@ def json_report(results: list[FileResult]) -> str:
     return json.dumps({"version": JSON_VERSION, "files": files, "summary": summary}, indent=2) + "\n"
 
 
+def finding_line(path: str, f) -> str:
+    """A finding as a report line: `file:line:col: WARNING: message [kind]`."""
+    return f"{path}:{f.line}:{f.column}: WARNING: {f.message} [{f.kind}]"
+
+
 def report_lines(result: FileResult) -> list[str]:
     """Coccinelle-style `file:line:col: WARNING: ...` lines, in line order."""
     rows = []
@@ -113,7 +118,7 @@ def report_lines(result: FileResult) -> list[str]:
             rows.append((r.line, f"{result.path}:{r.line}:{col}: WARNING: {r.name}({r.arg}) becomes "
                                  f"redundant with devres"))
         for f in p.findings:
-            rows.append((f.line, f"{result.path}:{f.line}:{f.column}: WARNING: {f.message} [{f.kind}]"))
+            rows.append((f.line, finding_line(result.path, f)))
         for r in p.refusals:
             rows.append((r.line, f"{result.path}:{r.line}:{r.column}: INFO: {r.api}() for {r.target or '?'} "
                                  f"left unmanaged [{r.rule}]: {r.message}"))

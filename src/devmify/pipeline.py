@@ -91,7 +91,8 @@ def _new_findings(plans, path: str, new: bytes, fs_path: str | None) -> list:
     """Findings the converted file has that the original did not (verified output)."""
     before = collections.Counter(f.key for p in plans for f in p.findings)
     src = SourceFile.from_bytes(path, new, fs_path)
-    after = [f for d in find_drivers(src) for f in findings.find(DriverModel(src, d))]
+    models = [DriverModel(src, d) for d in find_drivers(src)]
+    after = [f for m in models for f in findings.find(m, m.releases(catalogue.release_args()))]
     out = []
     for f in after:
         if before[f.key]:

@@ -36,12 +36,18 @@ class DriverPlan:
     collapses: list = field(default_factory=list)  # converted calls merged into one
     findings: list = field(default_factory=list)   # bugs in the driver as it is (findings.py)
 
+    def collapse_of(self, acq: Acquisition):
+        """The merge that takes the acquisition in (as the call that stays or one it
+        absorbs), or None."""
+        return next((c for c in self.collapses if key(c.call) == key(acq.call)
+                     or any(key(a.call) == key(acq.call) for a in c.absorbed)), None)
+
     def managed_name(self, acq: Acquisition) -> str:
         """What the acquisition becomes: its managed form, the call a merge folds it
         into, or its own name when another conversion makes it managed."""
-        for c in self.collapses:
-            if key(c.call) == key(acq.call) or any(key(a.call) == key(acq.call) for a in c.absorbed):
-                return c.name
+        merge = self.collapse_of(acq)
+        if merge is not None:
+            return merge.name
         if self.as_action(acq):
             return "devm_add_action_or_reset"
         return acq.api.name if acq.api.via else acq.api.managed
@@ -49,9 +55,7 @@ class DriverPlan:
     def as_action(self, acq: Acquisition) -> bool:
         """The acquisition stays and its release moves into a devm action (it has one
         and no merge takes it)."""
-        return bool(acq.api.action) and not any(
-            key(c.call) == key(acq.call) or any(key(a.call) == key(acq.call) for a in c.absorbed)
-            for c in self.collapses)
+        return bool(acq.api.action) and self.collapse_of(acq) is None
 
     def refuse(self, acq: Acquisition, rule: str, message: str) -> None:
         """Take one planned conversion back, with the releases it would have deleted."""
@@ -76,9 +80,9 @@ def plan_driver(src: SourceFile, driver: Driver, policy_name: str = "prefix",
     """``others``: probe and remove functions of the file's other drivers, whose own
     releases of a same-typed local free their own instances, not this driver's."""
     model = DriverModel(src, driver)
-    plan = DriverPlan(driver, model, findings=findings.find(model))
     releases = model.releases({**catalogue.release_args(),
                                **{r: 0 for a in model.driver_pairs for r in a.releases}})
+    plan = DriverPlan(driver, model, findings=findings.find(model, releases))
     for acq in model.acquisitions:
         facts = _facts(src, model, acq, releases, others)
         if acq.api.release_optional and not facts.releases and not facts.suspects:
@@ -102,7 +106,7 @@ def plan_driver(src: SourceFile, driver: Driver, policy_name: str = "prefix",
     if not others:  # with several drivers in the file, whose callback is it?
         for function, call, name in outside_probe.callbacks(model):
             plan.refusals.append(Refusal(function, src.line_of(call.start_byte), name,
-                                         outside_probe.target(src, call, name), outside_probe.CODE,
+                                         model.target_of(call, catalogue.apis()[name]), outside_probe.CODE,
                                          outside_probe.message(function, name), call.start_point[1] + 1))
     plan.refusals.sort(key=lambda r: r.line)
     if policy_name == "all-or-nothing" and plan.conversions:

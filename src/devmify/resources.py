@@ -396,15 +396,21 @@ class DriverModel:
                for fi, call, name in self.probe_calls if name in table]
         return sorted(out, key=lambda a: a.call.start_byte)
 
+    def target_of(self, call: Node, api: Api) -> str:
+        """What the call acquires, as text: its resource argument (a status API) or the
+        lvalue it is stored in; '' when neither."""
+        if not api.status:
+            return self.assigned(call)[0]
+        args = call.child_by_field_name("arguments").named_children
+        return self.src.compact(args[api.resource_arg]) if api.resource_arg < len(args) else ""
+
     def _acquisition(self, fi: FunctionInfo, call: Node, api: Api) -> Acquisition:
         args = call.child_by_field_name("arguments").named_children
-        target, stmt = "", None
+        target = self.target_of(call, api)
         if api.status:
-            if api.resource_arg < len(args):
-                target = self.src.compact(args[api.resource_arg])
-                stmt = next((a for a in ancestors_in(call, fi.node) if is_statement(a)), None)
+            stmt = next((a for a in ancestors_in(call, fi.node) if is_statement(a)), None) if target else None
         else:
-            target, stmt = self.assigned(call)
+            stmt = self.assigned(call)[1]
         device_ok = all(i < len(args) and self.is_device(fi, args[i]) for i in api.device_args)
         if api.device in (KEEP, BUS):
             device_ok = device_ok and api.device_arg < len(args) and self.is_device(fi, args[api.device_arg])

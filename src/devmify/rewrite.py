@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from tree_sitter import Node
 
-from . import catalogue, collapse
+from . import collapse, driver_pairs
 from .catalogue import INSERT, OF_NODE
 from .known_apis import pure_call
 from .cfg import is_statement, key, last_statement, next_statement
@@ -114,9 +114,7 @@ class Rewriter:
         call = f"{head}{acq.device}, {callback}, {arg});"
         if _width((indent + call).encode()) > MAX_COLUMNS:
             call = f"{head}{acq.device}, {callback},{nl}{_indent_to(_width((indent + head).encode())).decode()}{arg});"
-        text = f"{nl}{nl}{indent}{call}{nl}{indent}if ({var}){nl}{indent}\t"
-        exit_stmt = last_statement(check.child_by_field_name("consequence"))
-        self.actions.append((offset, text, exit_stmt, self._fe(fn), var))
+        self._queue_check(acq, offset, f"{nl}{nl}{indent}{call}", var, check)
         start = self.src.line_start(self._leading_comments_start(fn))
         definition = f"static void {callback}(void *data){nl}{{{nl}\t{acq.api.action}(data);{nl}}}{nl}{nl}"
         self.calls.append(Edit(start, start, definition.encode()))
@@ -126,18 +124,23 @@ class Rewriter:
         the exit that of the next checked call.
         Writes the check; returns the assignment to put before the call."""
         var, check = collapse.next_check(plan, acq)
+        self._queue_check(acq, acq.stmt.end_byte, "", var, check)
+        return f"{var} = "
+
+    def _queue_check(self, acq, offset: int, before: str, var: str, check: Node) -> None:
+        """At ``offset``: ``before``, then `if (var) <exit>` with the exit of ``check``
+        as the cleanups leave it (rendered last)."""
         indent = self.src.indent_of(acq.stmt.start_byte).decode()
         nl = self._newline(acq.stmt.start_byte)
         exit_stmt = last_statement(check.child_by_field_name("consequence"))
-        text = f"{nl}{indent}if ({var}){nl}{indent}\t"
-        self.actions.append((acq.stmt.end_byte, text, exit_stmt, self._fe(enclosing_function(acq.call)), var))
-        return f"{var} = "
+        self.actions.append((offset, f"{before}{nl}{indent}if ({var}){nl}{indent}\t", exit_stmt,
+                             self._fe(enclosing_function(acq.call)), var))
 
     def _callback_name(self, plan: DriverPlan, acq) -> str:
         prefix = plan.driver.probe.removesuffix("_probe") if plan.driver.probe.endswith("_probe") \
             else plan.driver.struct.removesuffix("_driver")
         # a driver's own helper already carries its prefix: `foo_hw_disable_action`
-        own = acq.api.action not in catalogue.release_args()
+        own = acq.api.cls == driver_pairs.CLASS
         name = f"{acq.api.action}_action" if own else f"{prefix}_{acq.api.action}"
         return name if name not in plan.model.fns else f"{name}_action"
 
@@ -538,7 +541,7 @@ class Rewriter:
             if self._is_dead(fe, decl) or key(decl) in self.overrides:
                 continue
             declarators = decl.children_by_field_name("declarator")
-            unused = [d for d in declarators if self._unused(fe, decl, d, uses_now, uses_before)]
+            unused = [d for d in declarators if self._unused(fe, d, uses_now, uses_before)]
             if not unused:
                 continue
             for d in unused:
@@ -558,7 +561,7 @@ class Rewriter:
             name_node = name_node.child_by_field_name("declarator")
         return self.src.text(name_node) if name_node is not None else None
 
-    def _unused(self, fe: FunctionEdits, decl: Node, d: Node, uses_now: dict, uses_before: dict) -> bool:
+    def _unused(self, fe: FunctionEdits, d: Node, uses_now: dict, uses_before: dict) -> bool:
         """The declarator's name was read before the conversion and no longer is (but by
         pure stores), and its initialiser, if any, has no side effects."""
         name = self._declared(d)

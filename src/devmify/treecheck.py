@@ -49,7 +49,7 @@ def _check_one(args: tuple[str, str]) -> dict:
 
 def kind(plan, acq) -> str:
     """How a conversion manages its resource, for the README's counts."""
-    if any(acq in c.absorbed or c.call == acq.call for c in plan.collapses):
+    if plan.collapse_of(acq) is not None:
         return "collapse"
     if plan.as_action(acq):
         return "release action"

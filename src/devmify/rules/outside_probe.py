@@ -47,16 +47,6 @@ def callbacks(model):
                 yield fi.name, call, name
 
 
-def target(src, call, name: str) -> str:
-    """What the call acquires, as text: its resource argument or the lvalue it is stored in."""
-    api = apis()[name]
-    args = call.child_by_field_name("arguments").named_children
-    if api.status:
-        return src.compact(args[api.resource_arg]) if api.resource_arg < len(args) else ""
-    parent = call.parent
-    return src.compact(parent.child_by_field_name("left")) if parent.type == "assignment_expression" else ""
-
-
 def message(function: str, name: str) -> str:
     return (f"{name}() in {function}(), a callback probe does not call (open, start, a work "
             f"item): what it acquires lives until its own release there, not until unbind, "

@@ -24,7 +24,7 @@ Instead
 
 from __future__ import annotations
 
-from .. import catalogue, collapse
+from .. import collapse, driver_pairs
 from ..catalogue import apis
 from ..cfg import key
 from ..resources import reach
@@ -61,7 +61,7 @@ def _region_left(plan, acq):
 def _released_inside(plan, acq):
     """For a release moved whole into an action (a driver's own disable helper): a
     release inside it that another conversion deletes."""
-    if not acq.api.action or acq.api.action in catalogue.release_args():
+    if acq.api.cls != driver_pairs.CLASS:
         return None
     return next((r for other in plan.conversions if other is not acq
                  for r in plan.released.get(key(other.call), []) if r.function == acq.api.action), None)
