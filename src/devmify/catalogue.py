@@ -46,6 +46,7 @@ class Api:
     container: bool = False                   # the object is a field of driver memory
     release_optional: bool = False            # drivers need not release it: unreleased, no news
     early_release_ok: tuple[str, ...] = ()    # releases its managed form allows by hand
+    null_on_failure: bool = False             # a status entry returning NULL on failure
     header: str | None = None                 # where the managed form is declared, when the
                                               # unmanaged one's header may not bring it
 
@@ -91,6 +92,7 @@ def apis() -> dict[str, Api]:
             null_args=tuple(row.get("null_args", ())), container=row.get("container", False),
             kept_args=row.get("kept_args"), release_optional=row.get("release_optional", False),
             header=row.get("header"), early_release_ok=tuple(row.get("early_release_ok", ())),
+            null_on_failure=row.get("null_on_failure", False),
         )
     return out
 

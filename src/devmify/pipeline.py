@@ -7,6 +7,7 @@ import os
 from dataclasses import dataclass, field
 
 from . import catalogue, findings
+from .cfg import key
 from .drivers import find_drivers
 from .plan import DriverPlan, plan_driver
 from .resources import DriverModel
@@ -75,7 +76,7 @@ def analyse_bytes(path: str, raw: bytes, policy: str = "prefix",
         new = apply(raw, Rewriter(src, result.plans).edits())
         if error_count(new) > error_nodes(src.root):
             raise CleanupFailed("the rewritten file parses with more errors than the original")
-        added = _new_findings(result.plans, path, new, fs_path)
+        added, fixed = _compare_findings(result.plans, path, new, fs_path)
         if added:
             raise CleanupFailed(f"verified output: in the converted driver, {added[0].message} "
                                 f"({added[0].call}() at line {added[0].line} of the result)")
@@ -83,23 +84,36 @@ def analyse_bytes(path: str, raw: bytes, policy: str = "prefix",
         for p in result.plans:
             p.refuse_all(rewrite_check.CODE, str(exc))
         return result
+    _note_fixed(result.plans, fixed)
     result.converted = new
     return result
 
 
-def _new_findings(plans, path: str, new: bytes, fs_path: str | None) -> list:
-    """Findings the converted file has that the original did not (verified output)."""
-    before = collections.Counter(f.key for p in plans for f in p.findings)
+def _compare_findings(plans, path: str, new: bytes, fs_path: str | None) -> tuple[list, list]:
+    """(findings the converted file has that the original did not: verified output,
+    findings of the original the converted file no longer has: what the patch fixes)."""
     src = SourceFile.from_bytes(path, new, fs_path)
-    models = [DriverModel(src, d) for d in find_drivers(src)]
-    after = [f for m in models for f in findings.find(m, m.releases(catalogue.release_args()))]
-    out = []
-    for f in after:
-        if before[f.key]:
-            before[f.key] -= 1
-        else:
-            out.append(f)
-    return out
+    had_remove = {p.driver.probe: bool(p.driver.remove) and p.driver.remove in p.model.fns for p in plans}
+    found = [f for d in find_drivers(src) for m in [DriverModel(src, d)]
+             for f in findings.find(m, m.releases(catalogue.release_args()), had_remove.get(d.probe))]
+    after = collections.Counter(f.key for f in found)
+    before = collections.Counter(f.key for p in plans for f in p.findings)
+    added = [f for f in found if after[f.key] > before[f.key]]
+    fixed = [f for p in plans for f in p.findings if before[f.key] > after[f.key]]
+    return added, fixed
+
+
+def _note_fixed(plans, fixed) -> None:
+    """A finding the patch makes disappear is noted on the conversion of what it was
+    about (the same call and target), else on the driver's first conversion."""
+    for f in fixed:
+        for p in plans:
+            if f not in p.findings or not p.conversions:
+                continue
+            acq = next((a for a in p.conversions if a.api.name == f.call and a.target == f.target),
+                       p.conversions[0])
+            note = f"this patch also fixes a bug: {f.message} (line {f.line}) [{f.kind}]"
+            p.notes.setdefault(key(acq.call), []).append(note)
 
 
 def analyse_path(path: str, display: str, policy: str = "prefix") -> FileResult:

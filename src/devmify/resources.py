@@ -125,7 +125,7 @@ class DriverModel:
         for decl in descendants(fi.node.child_by_field_name("body"), "init_declarator"):
             value = decl.child_by_field_name("value")
             if value is not None and self.src.compact(value) in dev_forms:
-                name = _declarator_name(decl, self.src)
+                name = declarator_name(decl, self.src)
                 if name:
                     fi.dev_locals.append((name, decl.end_byte))
 
@@ -138,7 +138,7 @@ class DriverModel:
             if typ is not None and typ.type == "struct_specifier":
                 type_name = self.src.text(typ.child_by_field_name("name"))
             for d in decl.children_by_field_name("declarator"):
-                name = _declarator_name(d, self.src)
+                name = declarator_name(d, self.src)
                 if name:
                     fi.locals[name] = type_name
 
@@ -179,7 +179,7 @@ class DriverModel:
         """(local name, value node) for `T *x = value;` and `x = value;`."""
         body = fi.node.child_by_field_name("body")
         for decl in descendants(body, "init_declarator"):
-            name = _declarator_name(decl, self.src)
+            name = declarator_name(decl, self.src)
             value = decl.child_by_field_name("value")
             if name and value is not None:
                 yield name, strip_casts(value)
@@ -434,7 +434,7 @@ class DriverModel:
                 and self.src.text(parent.child_by_field_name("operator")) == "=":
             return self.src.compact(parent.child_by_field_name("left")), parent.parent
         if parent.type == "init_declarator":
-            return _declarator_name(parent, self.src) or "", parent.parent
+            return declarator_name(parent, self.src) or "", parent.parent
         return "", None
 
     def managed_calls(self):
@@ -610,7 +610,7 @@ def _returns_before(fi: FunctionInfo, stmt: Node) -> bool:
     return False
 
 
-def _declarator_name(decl: Node, src: SourceFile) -> str | None:
+def declarator_name(decl: Node, src: SourceFile) -> str | None:
     d = decl
     while d is not None and d.type not in ("identifier",):
         d = d.child_by_field_name("declarator")
@@ -618,7 +618,7 @@ def _declarator_name(decl: Node, src: SourceFile) -> str | None:
 
 
 def _param_names(fn: Node, src: SourceFile) -> list[str]:
-    return [_declarator_name(p, src) or "" for p in parameter_declarations(fn)]
+    return [declarator_name(p, src) or "" for p in parameter_declarations(fn)]
 
 
 def _file_scope_names(src: SourceFile) -> set[str]:
@@ -626,7 +626,7 @@ def _file_scope_names(src: SourceFile) -> set[str]:
     for n in top_level(src):
         if n.type == "declaration":
             for d in n.children_by_field_name("declarator"):
-                name = _declarator_name(d, src)
+                name = declarator_name(d, src)
                 if name:
                     out.add(name)
     return out

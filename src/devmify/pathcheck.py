@@ -1,0 +1,548 @@
+"""Every path through probe, with what it holds: leaks, double releases, remove() leaks.
+
+A small symbolic walk over probe's statements (the static helpers it calls walked in
+place, to HELPER_DEPTH): each `if` forks the path, `goto` is followed, a loop runs its
+body once or not at all, a `switch` takes each case.  Along a path it keeps
+
+* what is held: every unmanaged catalogue acquisition (or the driver's own enable) by
+  access path, from the call until a release of it;
+* what each tested value is known to be: `ret` after `if (ret)` is an error, `p` after
+  `if (IS_ERR(p))` too, and an acquisition whose result the taken branch shows failed
+  is not held (`if (!p) return -ENOMEM;` leaks nothing);
+* what was released, to see a second release of the same thing.
+
+A path ends at a `return`, classed as a failure (`-ENOMEM`, `PTR_ERR(p)`,
+`dev_err_probe(...)`, a `ret` the path showed to be an error), a success (`0`, a `ret`
+shown to be 0), or unknown (nothing said).  A path a condition contradicts is dropped.
+States that meet at the same statement merge; a walk that exceeds STEP_BUDGET statement
+visits gives up on the driver and reports nothing from it (bounded, never hanging).
+
+What counts as released besides a catalogue release: a static helper that releases it
+(walked), a devm action registered for it (`devm_add_action_or_reset(dev, fn, data)`
+where fn releases it or data is it), and any call named like a release
+(`*_put`/`*_free`/`*_release`/`*_unregister`/...) given it or what holds it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tree_sitter import Node
+
+from . import catalogue
+from .cfg import LOOPS, is_statement, key, next_statement
+from .source import descendants
+from .resources import HELPER_DEPTH, DriverModel, FunctionInfo, declarator_name
+
+STEP_BUDGET = 20_000
+ERR, OK = "err", "ok"
+RELEASE_WORDS = re.compile(
+    r"(^|_)(put|free|release|destroy|unregister|unmap|iounmap|remove|del|exit|cleanup|"
+    r"deinit|uninit|teardown|disable|unprepare|detach)(_|$)")
+_ACTIONS = ("devm_add_action_or_reset", "devm_add_action")
+_FAILS = ("PTR_ERR", "ERR_PTR", "dev_err_probe", "ERR_CAST")
+_UNWRAP = ("likely", "unlikely", "WARN_ON", "WARN_ON_ONCE")
+_IS_ERR = ("IS_ERR", "IS_ERR_OR_NULL")
+
+
+class OverBudget(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Held:
+    api: str
+    path: str
+    target: str
+    line: int
+    type_path: str | None = None  # `struct foo->clk`: the same field through another local
+    handle: str = ""              # where a status acquisition's result went (`priv->area`)
+
+    def named_by(self, path: str, type_path: str | None) -> bool:
+        return path == self.path or (type_path is not None and "->" in type_path
+                                     and type_path == self.type_path)
+
+
+@dataclass
+class State:
+    held: dict = field(default_factory=dict)      # (path, api) -> Held
+    released: dict = field(default_factory=dict)  # (path, api) -> line of the release
+    values: dict = field(default_factory=dict)    # path -> ERR | OK
+    links: dict = field(default_factory=dict)     # path -> held keys its failure undoes
+    trail: tuple = ()  # the lines where this path chose a branch or jumped (not in sig)
+
+    def copy(self) -> "State":
+        return State(dict(self.held), dict(self.released), dict(self.values),
+                     dict(self.links), self.trail)
+
+
+
+    def sig(self) -> tuple:
+        return (frozenset(self.held), frozenset(self.released.items()),
+                frozenset(self.values.items()), frozenset(self.links.items()))
+
+    def fail(self, path: str, value: str) -> bool:
+        """Record that ``path`` tests as ``value``; False when the path knew otherwise."""
+        known = self.values.get(path)
+        if known is not None and known != value:
+            return False
+        self.values[path] = value
+        if value == ERR:
+            for k in self.links.get(path, ()):
+                self.held.pop(k, None)
+        return True
+
+
+@dataclass
+class Leak:
+    held: Held
+    ret: Node
+    on_error: bool   # False: held when probe succeeds
+    trail: tuple     # lines where the path branched or jumped
+
+
+@dataclass
+class Double:
+    held: Held
+    arg: str
+    call: Node
+    name: str
+    first_line: int
+    trail: tuple
+
+
+class Walk:
+    """One driver's probe, walked."""
+
+    def __init__(self, model: DriverModel, releases):
+        self.model = model
+        self.src = model.src
+        self.steps = 0
+        managed = {n for _, _, n in model.probe_calls}
+        self.acquisitions = {
+            key(a.call): a for a in model.acquisitions
+            if a.path and not a.api.release_optional
+            and not (a.api.via and catalogue.apis()[a.api.via].managed in managed)
+        }
+        self.releases = {key(r.call): r for r in releases}
+        # values that are NULL (or an ERR_PTR) when their acquisition failed
+        self.pointers = {self.model.canonical(self.model.info[a.function], model.assigned(a.call)[0])
+                         for a in self.acquisitions.values()
+                         if (not a.api.status or a.api.null_on_failure) and model.assigned(a.call)[0]}
+        self.apis = {**{a.name: a for a in model.driver_pairs}, **catalogue.apis()}
+        self._status_vars: dict[str, set[str]] = {}
+        self.leaks: list[Leak] = []
+        self.doubles: list[Double] = []
+
+    # -- the walk ------------------------------------------------------------------------
+    def run(self) -> None:
+        probe = self.model.info[self.model.driver.probe]
+        for state, cls, ret in self.function(probe, State(), 0):
+            if ret is None or cls is None:
+                continue
+            for h in state.held.values():
+                self.leaks.append(Leak(h, ret, cls == ERR, state.trail))
+
+    def function(self, fi: FunctionInfo, state: State, depth: int):
+        """(state, return class, return node) for every way through ``fi``."""
+        prefix = fi.name + ":"
+        for k in [k for k in state.values if k.startswith(prefix)]:
+            del state.values[k]
+        body = fi.node.child_by_field_name("body")
+        labels = fi.flow.labels
+        out, seen = [], set()
+        stack = [(self.enter(body), state)]
+        while stack:
+            node, st = stack.pop()
+            if node is None:
+                continue
+            if node == "end":
+                out.append((st, None, None))
+                continue
+            self.steps += 1
+            if self.steps > STEP_BUDGET:
+                raise OverBudget
+            mark = (key(node), st.sig())
+            if mark in seen:
+                continue
+            seen.add(mark)
+            t = node.type
+            if t == "return_statement":
+                value = [c for c in node.named_children if c.type != "comment"]
+                for s in self.effects(fi, value[0] if value else None, st, depth):
+                    for cls, s2 in self.classify(fi, value[0] if value else None, s):
+                        out.append((s2, cls, node))
+            elif t == "if_statement":
+                cond = node.child_by_field_name("condition")
+                alt = node.child_by_field_name("alternative")
+                then = self.enter(node.child_by_field_name("consequence"))
+                other = self.enter(_else_body(alt)) if alt is not None else self.after(node)
+                for s in self.effects(fi, cond, st, depth):
+                    yes, no = s.copy(), s.copy()
+                    if self.test(fi, cond, True, yes):
+                        stack.append((then, self.went(yes, then)))
+                    if self.test(fi, cond, False, no):
+                        stack.append((other, self.went(no, other)))
+            elif t == "switch_statement":
+                for s in self.effects(fi, node.child_by_field_name("condition"), st, depth):
+                    cases = [c for c in node.child_by_field_name("body").named_children
+                             if c.type == "case_statement"]
+                    for c in cases:
+                        stack.append((self.enter(c), s.copy()))
+                    if not any(c.child_by_field_name("value") is None for c in cases):
+                        stack.append((self.after(node), s))
+            elif t in LOOPS:
+                head = [node.child_by_field_name(f) for f in ("initializer", "condition")]
+                states = [st]
+                for h in head:
+                    states = [s2 for s in states for s2 in self.effects(fi, h, s, depth)]
+                for s in states:
+                    stack.append((self.enter(node.child_by_field_name("body")), s.copy()))
+                    if t != "do_statement":
+                        stack.append((self.after(node), s))
+            elif t == "goto_statement":
+                target = labels.get(self.src.text(node.child_by_field_name("label")))
+                target = self.enter(target) if target is not None else None
+                stack.append((target, self.went(st.copy(), target)))
+            elif t in ("break_statement", "continue_statement"):
+                stops = LOOPS if t == "continue_statement" else (*LOOPS, "switch_statement")
+                loop = next((a for a in _ancestors(node, body) if a.type in stops), None)
+                stack.append((self.after(loop) if loop is not None else None, st))
+            elif t in ("labeled_statement", "compound_statement", "case_statement") or t.startswith("preproc_"):
+                stack.append((self.enter(node), st))
+            else:
+                for s in self.effects(fi, node, st, depth):
+                    stack.append((self.after(node), s))
+        return out
+
+    def went(self, state: State, node) -> State:
+        """``state``, noting the line the path goes on at (for the reader of a finding)."""
+        if isinstance(node, Node):
+            state.trail = (*state.trail, self.src.line_of(node.start_byte))
+        return state
+
+    def enter(self, node: Node | None):
+        """The first statement that runs when control reaches ``node``."""
+        while node is not None:
+            if node.type in ("labeled_statement", "compound_statement", "case_statement") \
+                    or node.type.startswith("preproc_"):
+                inner = [c for c in node.named_children if is_statement(c)
+                         and c.type not in ("preproc_else", "preproc_elif")]
+                if not inner:
+                    return self.after(node)
+                node = inner[0]
+            else:
+                return node
+        return None
+
+    def after(self, node: Node):
+        """The statement that runs after ``node`` completes: "end" when the function
+        falls off its end, None where the walk does not follow."""
+        while True:
+            parent = node.parent
+            if parent is None or parent.type == "function_definition":
+                return "end"
+            if parent.type in ("compound_statement", "case_statement") or parent.type.startswith("preproc_"):
+                sib = next_statement(node)
+                if sib is not None and sib.type not in ("preproc_else", "preproc_elif"):
+                    return self.enter(sib)
+            elif parent.type not in ("labeled_statement", "if_statement", "else_clause",
+                                     "switch_statement", *LOOPS):
+                return None
+            node = parent
+
+    # -- what a statement does -----------------------------------------------------------
+    def effects(self, fi: FunctionInfo, node: Node | None, state: State, depth: int) -> list[State]:
+        """The states after ``node``'s calls and assignments run, in evaluation order."""
+        states = [state]
+        if node is None:
+            return states
+        for n in _postorder(node):
+            if n.type == "call_expression":
+                states = [s2 for s in states for s2 in self.call(fi, n, s, depth)]
+            elif n.type == "assignment_expression":
+                left = self.src.compact(n.child_by_field_name("left"))
+                plain = self.src.text(n.child_by_field_name("operator")) == "="
+                for s in states:
+                    self.assign(fi, left, n.child_by_field_name("right") if plain else None, s)
+            elif n.type == "init_declarator" and n.child_by_field_name("value") is not None:
+                for s in states:
+                    self.assign(fi, declarator_name(n, self.src) or "", n.child_by_field_name("value"), s)
+        return states
+
+    def call(self, fi: FunctionInfo, call: Node, state: State, depth: int) -> list[State]:
+        name = self.src.text(call.child_by_field_name("function"))
+        args = call.child_by_field_name("arguments").named_children
+        me = _result(call)
+        acq = self.acquisitions.get(key(call))
+        if acq is not None:
+            k = (acq.path, acq.api.name)
+            handle = self.model.assigned(call)[0]
+            state.held[k] = Held(acq.api.name, acq.path, acq.target, acq.line, acq.type_path,
+                                 self.model.canonical(fi, handle) if handle else "")
+            state.released.pop(k, None)
+            state.links[me] = (k,)
+            return [state]
+        rel = self.releases.get(key(call))
+        if rel is not None:
+            self.release(rel, state)
+            return [state]
+        helper = self.model.info.get(name)
+        if helper is not None and helper.role == "probe-helper" and depth < HELPER_DEPTH \
+                and helper.flow is not None and helper is not fi:
+            out = []
+            for s, cls, _ in self.function(helper, state.copy(), depth + 1):
+                if cls is not None:
+                    s.values[me] = cls
+                out.append(s)
+            return out
+        if name in _ACTIONS and len(args) >= 3:
+            self.action(fi, args[1], args[2], state)
+        elif RELEASE_WORDS.search(name) and name not in self.apis:
+            for a in args:
+                self.drop(self.model.canonical(fi, self.src.compact(a)).lstrip("&"), state)
+        return [state]
+
+    def release(self, rel, state: State) -> None:
+        hit = False
+        for k, h in list(state.held.items()):
+            if h.named_by(rel.path, rel.type_path) and rel.name in self.apis[h.api].releases:
+                del state.held[k]
+                state.released[k] = (rel.line, rel.name, self.guarded(rel.call), h)
+                hit = True
+        if hit:
+            return
+        for line, name, guarded, h in state.released.values():
+            if h.named_by(rel.path, rel.type_path) and name == rel.name and not guarded \
+                    and not self.guarded(rel.call):
+                self.doubles.append(Double(h, rel.arg, rel.call, rel.name, line, state.trail))
+                return
+
+    def guarded(self, call: Node) -> bool:
+        """The call runs under a condition the walk cannot judge (`if (hw_running)`): two
+        such releases may be exclusive in ways no path shows."""
+        fn = self.model.fns.get(function_of(self.model, call))
+        for a in _ancestors(call, fn):
+            if a.type in ("switch_statement", "case_statement", *LOOPS):
+                return True
+            if a.type in ("if_statement", "else_clause"):
+                cond = (a if a.type == "if_statement" else a.parent).child_by_field_name("condition")
+                fi = self.model.info.get(function_of(self.model, call))
+                facts = self.facts(fi, cond, True) + self.facts(fi, cond, False) if fi else []
+                if not facts or not all(self.tracked(fi, p) for p, _ in facts):
+                    return True
+        return False
+
+    def tracked(self, fi: FunctionInfo, path: str) -> bool:
+        """A value the walk follows: an acquisition's result or target, or a variable
+        that holds a call's status (`ret = foo(...)`)."""
+        if path.startswith("@call") or path in self.pointers:
+            return True
+        if fi.name not in self._status_vars:
+            out = set()
+            for asg in descendants(fi.node, "assignment_expression", "init_declarator"):
+                right = asg.child_by_field_name("right") or asg.child_by_field_name("value")
+                if right is not None and _strip(right).type == "call_expression":
+                    left = asg.child_by_field_name("left")
+                    name = self.src.compact(left) if left is not None else declarator_name(asg, self.src)
+                    out.add(self.model.canonical(fi, name or ""))
+            self._status_vars[fi.name] = out
+        return path in self._status_vars[fi.name]
+
+    def drop(self, path: str, state: State) -> None:
+        """A release the catalogue does not know takes ``path`` and what it holds."""
+        for k, h in list(state.held.items()):
+            if path in (h.path, h.handle) or h.path.startswith((path + "->", path + ".")):
+                del state.held[k]
+
+    def action(self, fi: FunctionInfo, fn: Node, data: Node, state: State) -> None:
+        """devm_add_action(_or_reset)(dev, fn, data): devres now releases data and what
+        fn's releases release (whatever object they name: fn reaches it through data)."""
+        path = self.model.canonical(fi, self.src.compact(data)).lstrip("&")
+        names, todo = set(), [self.src.text(fn)]
+        for _ in range(HELPER_DEPTH + 1):  # what fn calls, and what the helpers it calls call
+            bodies = [self.model.fns[n] for n in todo if n in self.model.fns]
+            todo = [n for b in bodies for c in calls_in(b)
+                    if (n := self.src.text(c.child_by_field_name("function"))) not in names]
+            names |= set(todo)
+        for k, h in list(state.held.items()):
+            if h.path == path or names & set(self.apis[h.api].releases):
+                del state.held[k]
+
+    def assign(self, fi: FunctionInfo, left: str, right: Node | None, state: State) -> None:
+        """``left = right``; ``right`` None for `|=` and the like (nothing known after)."""
+        lhs = self.model.canonical(fi, left)
+        state.values.pop(lhs, None)
+        state.links.pop(lhs, None)
+        if right is None:
+            return
+        r = _strip(right)
+        while r.type == "assignment_expression":  # `a = b = 0;`
+            r = _strip(r.child_by_field_name("right"))
+        text = self.src.compact(r)
+        if text in ("NULL", "0"):  # `p = NULL;`, `priv->irq = 0;`: released, nothing to free
+            for k in [k for k in state.released if k[0] == lhs]:
+                del state.released[k]
+            state.values[lhs] = ERR if text == "NULL" else OK
+            return
+        cls = _literal(r, self.src)
+        if cls is not None:
+            state.values[lhs] = cls
+            return
+        if r.type == "call_expression":
+            name = self.src.text(r.child_by_field_name("function"))
+            args = r.child_by_field_name("arguments").named_children
+            src = _result(r)
+            if name == "PTR_ERR_OR_ZERO" and args:
+                src = self.model.canonical(fi, self.src.compact(_strip(args[0])))
+            elif name in _FAILS:
+                state.values[lhs] = ERR
+                return
+        else:
+            src = self.model.canonical(fi, text)
+        if src in state.values:
+            state.values[lhs] = state.values[src]
+        if src in state.links:
+            state.links[lhs] = state.links[src]
+
+    # -- conditions and returns ----------------------------------------------------------
+    def test(self, fi: FunctionInfo, cond: Node, truth: bool, state: State) -> bool:
+        """Narrow ``state`` to the paths where ``cond`` is ``truth``; False if none."""
+        for path, value in self.facts(fi, cond, truth):
+            if not state.fail(path, value):
+                return False
+        return True
+
+    def facts(self, fi: FunctionInfo, node: Node, truth: bool) -> list[tuple[str, str]]:
+        node = _strip(node)
+        t = node.type
+        if t == "unary_expression" and self.src.text(node.child_by_field_name("operator")) == "!":
+            return self.facts(fi, node.child_by_field_name("argument"), not truth)
+        if t == "binary_expression":
+            op = self.src.text(node.child_by_field_name("operator"))
+            left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+            if op == "&&":
+                return self.facts(fi, left, True) + self.facts(fi, right, True) if truth else []
+            if op == "||":
+                return [] if truth else self.facts(fi, left, False) + self.facts(fi, right, False)
+            rtext = self.src.compact(right)
+            if rtext in ("NULL", "0") and op in ("==", "!="):
+                return self.facts(fi, left, truth == (op == "!="))
+            if rtext == "0" and op in ("<", ">="):
+                return [(p, ERR if truth == (op == "<") else OK) for p, _ in self.facts(fi, left, True)]
+            return []
+        if t == "call_expression":
+            name = self.src.text(node.child_by_field_name("function"))
+            args = node.child_by_field_name("arguments").named_children
+            if name in _UNWRAP and len(args) == 1:
+                return self.facts(fi, args[0], truth)
+            if name in _IS_ERR and len(args) == 1:
+                return [(self._path(fi, args[0]), ERR if truth else OK)]
+            acq = self.acquisitions.get(key(node))
+            if acq is not None and acq.api.null_on_failure:
+                truth = not truth
+            walked = acq is not None or name in self.model.info
+            # any other call: the same text tests the same (`if (test_bit(RUNNING, ...))`
+            # twice), so paths that take one branch then the other are dropped
+            me = _result(node) if walked else "@" + self.src.compact(node)
+            return [(me, ERR if truth else OK)]
+        if t == "assignment_expression":
+            return self.facts(fi, node.child_by_field_name("left"), truth)
+        if t in ("identifier", "field_expression", "subscript_expression", "pointer_expression"):
+            path = self._path(fi, node)
+            return [(path, (OK if truth else ERR) if path in self.pointers else (ERR if truth else OK))]
+        return []
+
+
+    def _path(self, fi: FunctionInfo, node: Node) -> str:
+        return self.model.canonical(fi, self.src.compact(_strip(node)))
+
+    def classify(self, fi: FunctionInfo, node: Node | None, state: State):
+        """(class, state) for each way the returned value can come out."""
+        if node is None:
+            return [(None, state)]
+        node = _strip(node)
+        cls = _literal(node, self.src)
+        if cls is not None:
+            return [(cls, state)]
+        if node.type == "call_expression":
+            name = self.src.text(node.child_by_field_name("function"))
+            if name in _FAILS:
+                return [(ERR, state)]
+            me = _result(node)
+            if me in state.values:
+                return [(state.values[me], state)]
+            if me in state.links:  # `return request_irq(...)`: it fails, or all is well
+                failed = state.copy()
+                failed.fail(me, ERR)
+                return [(ERR, failed), (OK, state)]
+            return [(None, state)]
+        if node.type == "identifier" and self.src.text(node) == "NULL":
+            return [(ERR, state)]
+        if node.type in ("identifier", "field_expression"):
+            return [(state.values.get(self._path(fi, node)), state)]
+        return [(None, state)]
+
+
+def calls_in(node: Node):
+    return list(descendants(node, "call_expression"))
+
+
+def _literal(node: Node, src) -> str | None:
+    text = src.compact(node)
+    if text == "0":
+        return OK
+    if node.type == "unary_expression" and text.startswith("-") and \
+            re.fullmatch(r"-(E[A-Z0-9]+|\d+)", text):
+        return ERR
+    return None
+
+
+def _result(call: Node) -> str:
+    """The name the walk gives a call's value."""
+    return f"@call{call.start_byte}"
+
+
+def _strip(node: Node) -> Node:
+    while node.type in ("parenthesized_expression", "cast_expression") and node.named_children:
+        node = node.child_by_field_name("value") or node.named_children[-1]
+    return node
+
+
+def _else_body(alt: Node) -> Node:
+    if alt.type != "else_clause":
+        return alt
+    inner = [c for c in alt.named_children if is_statement(c)]
+    return inner[0] if inner else alt
+
+
+def function_of(model, node: Node) -> str:
+    for name, fn in model.fns.items():
+        if fn.start_byte <= node.start_byte < fn.end_byte:
+            return name
+    return ""
+
+
+def _ancestors(node: Node, body: Node):
+    n = node.parent
+    while n is not None and key(n) != key(body):
+        yield n
+        n = n.parent
+
+
+def _postorder(node: Node):
+    """Calls, assignments and declarators below ``node``, innermost first, not entering
+    nested statements' bodies (a statement expression) or sizeof."""
+    out = []
+    stack = [(node, False)]
+    while stack:
+        n, done = stack.pop()
+        if done:
+            out.append(n)
+            continue
+        if n.type in ("sizeof_expression", "compound_statement") and n is not node:
+            continue
+        stack.append((n, True))
+        stack.extend((c, False) for c in reversed(n.named_children))
+    return [n for n in out if n.type in ("call_expression", "assignment_expression", "init_declarator")]
