@@ -110,6 +110,23 @@ def test_every_rule_is_documented():
             assert heading in rule.__doc__, (rule.CODE, heading)
 
 
+def test_every_finding_kind_is_documented_and_has_golden_cases(capsys):
+    """`devmify explain KIND` prints each kind; each has a case that reports it."""
+    import json
+
+    from devmify import findings
+    reported = set()
+    for case in (Path(__file__).parent / "cases").rglob("*.json"):
+        for driver in json.loads(case.read_text()):
+            reported |= {f["kind"] for f in driver["findings"]}
+    for name, kind in findings.KINDS.items():
+        assert main(["explain", name]) == EXIT_OK
+        text = capsys.readouterr().out
+        for heading in ("What it does", "Why it matters", "Example", "Instead"):
+            assert heading in text, (name, heading)
+        assert name in reported, name
+
+
 def test_console_script_runs():
     proc = subprocess.run([sys.executable, "-m", "devmify", "rules"], capture_output=True, text=True)
     assert proc.returncode == 0 and "DV001" in proc.stdout

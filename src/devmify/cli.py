@@ -7,7 +7,7 @@ import os
 import sys
 import tempfile
 
-from . import catalogue, kbuild, output
+from . import catalogue, findings, kbuild, output
 from .pipeline import FileResult, analyse_path, iter_c_files
 from .rules import ALL_RULES, by_code, explain
 from .rules.policy import POLICIES
@@ -19,7 +19,9 @@ EXIT_PIPE_CLOSED = 141  # as git: the reader (e.g. `| head`) went away
 
 EPILOG = """\
 subcommands:
-  devmify explain CODE|API   print the long form of a rule (DV001...) or an API pair
+  devmify explain CODE|API|KIND
+                             print the long form of a rule (DV001...), an API pair or
+                             a finding kind (error-path-leak, double-release, ...)
   devmify apis               list the API catalogue
   devmify rules              list the safety rules
   devmify check PATHS...     only the bug checker: findings in the drivers as they are
@@ -76,7 +78,7 @@ def _subcommand(argv: list[str]) -> int | None:
     cmd, rest = argv[0], argv[1:]
     if cmd == "explain":
         if len(rest) != 1:
-            print("usage: devmify explain CODE|API", file=sys.stderr)
+            print("usage: devmify explain CODE|API|KIND", file=sys.stderr)
             return EXIT_USAGE
         rule = by_code(rest[0])
         if rule is not None:
@@ -86,7 +88,10 @@ def _subcommand(argv: list[str]) -> int | None:
         if api is not None:
             print(api.explain(), end="")
             return EXIT_OK
-        print(f"devmify: no rule or API named {rest[0]!r}", file=sys.stderr)
+        if rest[0] in findings.KINDS:
+            print(findings.KINDS[rest[0]].explain(), end="")
+            return EXIT_OK
+        print(f"devmify: no rule, API or finding kind named {rest[0]!r}", file=sys.stderr)
         return EXIT_USAGE
     if cmd == "apis" and not rest:
         table = catalogue.apis().values()

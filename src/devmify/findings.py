@@ -150,8 +150,12 @@ def path_findings(model, releases, has_remove: bool) -> list[Finding]:
     return out
 
 
-def _via(trail: tuple[int, ...]) -> str:
-    return f" (path through lines {', '.join(map(str, trail))})" if trail else ""
+def _via(trail: tuple[int, ...], shown: int = 8) -> str:
+    """The path's last branch points (all of them are in the JSON `path`)."""
+    if not trail:
+        return ""
+    lines = ", ".join(map(str, trail[-shown:]))
+    return f" (path through lines {'..., ' if len(trail) > shown else ''}{lines})"
 
 
 def _unreleased_after_probe(model, releases, h) -> bool:

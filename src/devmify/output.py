@@ -56,7 +56,7 @@ def _driver_json(plan) -> dict:
         ],
         "findings": [
             {"kind": f.kind, "function": f.function, "line": f.line, "call": f.call,
-             "target": f.target, "message": f.message}
+             "target": f.target, "message": f.message, "path": list(f.trail)}
             for f in plan.findings
         ],
     }

@@ -197,9 +197,10 @@ class Walk:
                 states = [st]
                 for h in head:
                     states = [s2 for s in states for s2 in self.effects(fi, h, s, depth)]
+                body_node = node.child_by_field_name("body")
                 for s in states:
-                    stack.append((self.enter(node.child_by_field_name("body")), s.copy()))
-                    if t != "do_statement":
+                    stack.append((self.enter(body_node), s.copy()))
+                    if t != "do_statement" and not self.unwinds(body_node, s):
                         stack.append((self.after(node), s))
             elif t == "goto_statement":
                 target = labels.get(self.src.text(node.child_by_field_name("label")))
@@ -221,6 +222,15 @@ class Walk:
         if isinstance(node, Node):
             state.trail = (*state.trail, self.src.line_of(node.start_byte))
         return state
+
+    def unwinds(self, body: Node, state: State) -> bool:
+        """The loop releases something the path holds (`while (i--) free_irq(irq[i]);`):
+        it mirrors the loop that acquired, so it runs (no path skips it)."""
+        for c in calls_in(body):
+            rel = self.releases.get(key(c))
+            if rel is not None and any(h.named_by(rel.path, rel.type_path) for h in state.held.values()):
+                return True
+        return False
 
     def enter(self, node: Node | None):
         """The first statement that runs when control reaches ``node``."""
@@ -387,8 +397,8 @@ class Walk:
             state.values[lhs] = ERR if text == "NULL" else OK
             return
         cls = _literal(r, self.src)
-        if cls is not None:
-            state.values[lhs] = cls
+        if cls is not None or text == "true" or re.fullmatch(r"[1-9]\d*", text):
+            state.values[lhs] = cls or ERR  # a flag set: nonzero, as a failed status
             return
         if r.type == "call_expression":
             name = self.src.text(r.child_by_field_name("function"))
@@ -409,10 +419,30 @@ class Walk:
     # -- conditions and returns ----------------------------------------------------------
     def test(self, fi: FunctionInfo, cond: Node, truth: bool, state: State) -> bool:
         """Narrow ``state`` to the paths where ``cond`` is ``truth``; False if none."""
-        for path, value in self.facts(fi, cond, truth):
+        node = _strip(cond)
+        if node.type == "unary_expression" and self.src.text(node.child_by_field_name("operator")) == "!":
+            return self.test(fi, node.child_by_field_name("argument"), not truth, state)
+        op = self.src.text(node.child_by_field_name("operator")) if node.type == "binary_expression" else ""
+        if op in ("&&", "||"):
+            left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+            decided = truth == (op == "||")  # `a || b` true, `a && b` false: one side did it
+            if not decided:
+                return self.test(fi, left, truth, state) and self.test(fi, right, truth, state)
+            # when the path already knows how one side comes out, the other decides
+            if self.known(fi, left, not truth, state):
+                return self.test(fi, right, truth, state)
+            if self.known(fi, right, not truth, state):
+                return self.test(fi, left, truth, state)
+            return True
+        for path, value in self.facts(fi, node, truth):
             if not state.fail(path, value):
                 return False
         return True
+
+    def known(self, fi: FunctionInfo, cond: Node, truth: bool, state: State) -> bool:
+        """The path's values say ``cond`` is ``truth``."""
+        facts = self.facts(fi, cond, truth)
+        return bool(facts) and all(state.values.get(p) == v for p, v in facts)
 
     def facts(self, fi: FunctionInfo, node: Node, truth: bool) -> list[tuple[str, str]]:
         node = _strip(node)
