@@ -137,11 +137,11 @@ def path_findings(model, releases, has_remove: bool) -> list[Finding]:
             out.append(Finding(ERROR_PATH_LEAK.name, probe, line, col, h.api, h.target,
                                f"{h.api}() at line {h.line} ({h.target}) is not released when probe "
                                f"fails here{_via(leak.trail)}", leak.trail))
-        elif has_remove and _unreleased_after_probe(model, releases, h):
+        elif has_remove and _unreleased_after_probe(model, releases, h, walk):
             out.append(Finding(REMOVE_LEAK.name, probe, line, col, h.api, h.target,
                                f"{h.api}() at line {h.line} ({h.target}) is held when probe succeeds "
                                f"here, and nothing outside probe releases it", leak.trail))
-    for d in walk.doubles:
+    for d in {key(d.call): d for d in reversed(walk.doubles)}.values():  # one per call
         from_fn = pathcheck.function_of(model, d.call)
         out.append(Finding(DOUBLE_RELEASE.name, from_fn, model.src.line_of(d.call.start_byte),
                            d.call.start_point[1] + 1, d.name, d.arg,
@@ -158,7 +158,7 @@ def _via(trail: tuple[int, ...], shown: int = 8) -> str:
     return f" (path through lines {'..., ' if len(trail) > shown else ''}{lines})"
 
 
-def _unreleased_after_probe(model, releases, h) -> bool:
+def _unreleased_after_probe(model, releases, h, walk) -> bool:
     """No function but probe releases ``h``."""
     api = catalogue.apis().get(h.api) or next(a for a in model.driver_pairs if a.name == h.api)
     names = set(api.releases)
@@ -167,7 +167,7 @@ def _unreleased_after_probe(model, releases, h) -> bool:
             continue
         if r.path == h.path or (r.type_path and r.type_path == _type_path_of(model, h)):
             return False
-    return not any(_released_by_name(model, p) for p in (h.path, h.handle) if p)
+    return not any(_released_by_name(model, p, walk) for p in (h.path, h.handle) if p)
 
 
 def _type_path_of(model, h):
@@ -175,12 +175,12 @@ def _type_path_of(model, h):
     return acq.type_path if acq else None
 
 
-def _released_by_name(model, path: str) -> bool:
+def _released_by_name(model, path: str, walk) -> bool:
     """A call named like a release, outside probe, given the object or what holds it."""
     for fi in model.every_function():
         if fi.name == model.driver.probe:
             continue
-        for call in pathcheck.calls_in(fi.node):
+        for call in walk.calls(fi.node):
             name = model.src.text(call.child_by_field_name("function"))
             if not pathcheck.RELEASE_WORDS.search(name) or name in catalogue.release_args():
                 continue

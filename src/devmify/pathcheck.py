@@ -66,8 +66,8 @@ class Held:
 
 @dataclass
 class State:
-    held: dict = field(default_factory=dict)      # (path, api) -> Held
-    released: dict = field(default_factory=dict)  # (path, api) -> line of the release
+    held: dict = field(default_factory=dict)      # (path, api, call offset) -> Held
+    released: dict = field(default_factory=dict)  # the same key -> (line, call, guarded, Held)
     values: dict = field(default_factory=dict)    # path -> ERR | OK
     links: dict = field(default_factory=dict)     # path -> held keys its failure undoes
     trail: tuple = ()  # the lines where this path chose a branch or jumped (not in sig)
@@ -132,6 +132,9 @@ class Walk:
                          if (not a.api.status or a.api.null_on_failure) and model.assigned(a.call)[0]}
         self.apis = {**{a.name: a for a in model.driver_pairs}, **catalogue.apis()}
         self._status_vars: dict[str, set[str]] = {}
+        self.site: list[int] = []  # the helper calls the walk is inside
+        self._order: dict = {}     # statement -> its calls and assignments, in order
+        self._calls: dict = {}
         self.leaks: list[Leak] = []
         self.doubles: list[Double] = []
 
@@ -219,14 +222,20 @@ class Walk:
 
     def went(self, state: State, node) -> State:
         """``state``, noting the line the path goes on at (for the reader of a finding)."""
-        if isinstance(node, Node):
-            state.trail = (*state.trail, self.src.line_of(node.start_byte))
+        line = self.src.line_of(node.start_byte) if isinstance(node, Node) else None
+        if line is not None and state.trail[-1:] != (line,):
+            state.trail = (*state.trail, line)
         return state
+
+    def calls(self, node: Node) -> list[Node]:
+        if key(node) not in self._calls:
+            self._calls[key(node)] = calls_in(node)
+        return self._calls[key(node)]
 
     def unwinds(self, body: Node, state: State) -> bool:
         """The loop releases something the path holds (`while (i--) free_irq(irq[i]);`):
         it mirrors the loop that acquired, so it runs (no path skips it)."""
-        for c in calls_in(body):
+        for c in self.calls(body):
             rel = self.releases.get(key(c))
             if rel is not None and any(h.named_by(rel.path, rel.type_path) for h in state.held.values()):
                 return True
@@ -268,7 +277,10 @@ class Walk:
         states = [state]
         if node is None:
             return states
-        for n in _postorder(node):
+        k = key(node)
+        if k not in self._order:
+            self._order[k] = _postorder(node)
+        for n in self._order[k]:
             if n.type == "call_expression":
                 states = [s2 for s in states for s2 in self.call(fi, n, s, depth)]
             elif n.type == "assignment_expression":
@@ -287,7 +299,7 @@ class Walk:
         me = _result(call)
         acq = self.acquisitions.get(key(call))
         if acq is not None:
-            k = (acq.path, acq.api.name)
+            k = (acq.path, acq.api.name, (*self.site, acq.call.start_byte))
             handle = self.model.assigned(call)[0]
             state.held[k] = Held(acq.api.name, acq.path, acq.target, acq.line, acq.type_path,
                                  self.model.canonical(fi, handle) if handle else "")
@@ -302,7 +314,10 @@ class Walk:
         if helper is not None and helper.role == "probe-helper" and depth < HELPER_DEPTH \
                 and helper.flow is not None and helper is not fi:
             out = []
-            for s, cls, _ in self.function(helper, state.copy(), depth + 1):
+            self.site.append(call.start_byte)  # a helper called twice acquires twice
+            walked = self.function(helper, state.copy(), depth + 1)
+            self.site.pop()
+            for s, cls, _ in walked:
                 if cls is not None:
                     s.values[me] = cls
                 out.append(s)
@@ -315,13 +330,16 @@ class Walk:
         return [state]
 
     def release(self, rel, state: State) -> None:
-        hit = False
-        for k, h in list(state.held.items()):
+        """One release undoes, per API it releases, the latest acquisition it names (two
+        buffers allocated through one local share a path; each free takes one)."""
+        latest: dict[str, tuple] = {}
+        for k, h in state.held.items():
             if h.named_by(rel.path, rel.type_path) and rel.name in self.apis[h.api].releases:
-                del state.held[k]
-                state.released[k] = (rel.line, rel.name, self.guarded(rel.call), h)
-                hit = True
-        if hit:
+                if h.api not in latest or k[2] > latest[h.api][2]:
+                    latest[h.api] = k
+        for k in latest.values():
+            state.released[k] = (rel.line, rel.name, self.guarded(rel.call), state.held.pop(k))
+        if latest:
             return
         for line, name, guarded, h in state.released.values():
             if h.named_by(rel.path, rel.type_path) and name == rel.name and not guarded \
@@ -373,7 +391,7 @@ class Walk:
         names, todo = set(), [self.src.text(fn)]
         for _ in range(HELPER_DEPTH + 1):  # what fn calls, and what the helpers it calls call
             bodies = [self.model.fns[n] for n in todo if n in self.model.fns]
-            todo = [n for b in bodies for c in calls_in(b)
+            todo = [n for b in bodies for c in self.calls(b)
                     if (n := self.src.text(c.child_by_field_name("function"))) not in names]
             names |= set(todo)
         for k, h in list(state.held.items()):
@@ -392,7 +410,8 @@ class Walk:
             r = _strip(r.child_by_field_name("right"))
         text = self.src.compact(r)
         if text in ("NULL", "0"):  # `p = NULL;`, `priv->irq = 0;`: released, nothing to free
-            for k in [k for k in state.released if k[0] == lhs]:
+            type_path = self.model.type_path(fi, left)
+            for k in [k for k, r in state.released.items() if r[3].named_by(lhs, type_path)]:
                 del state.released[k]
             state.values[lhs] = ERR if text == "NULL" else OK
             return
