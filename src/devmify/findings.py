@@ -177,12 +177,13 @@ def _type_path_of(model, h):
 
 def _released_by_name(model, path: str, walk) -> bool:
     """A call named like a release, outside probe, given the object or what holds it."""
+    path = path.lstrip("&")
     for fi in model.every_function():
         if fi.name == model.driver.probe:
             continue
         for call in walk.calls(fi.node):
             name = model.src.text(call.child_by_field_name("function"))
-            if not pathcheck.RELEASE_WORDS.search(name) or name in catalogue.release_args():
+            if not walk.ends(name):
                 continue
             for a in call.child_by_field_name("arguments").named_children:
                 p = model.canonical(fi, model.src.compact(a)).lstrip("&")

@@ -33,7 +33,7 @@ from tree_sitter import Node
 from . import catalogue
 from .cfg import LOOPS, is_statement, key, next_statement
 from .source import descendants
-from .resources import HELPER_DEPTH, DriverModel, FunctionInfo, declarator_name
+from .resources import HELPER_DEPTH, DriverModel, FunctionInfo, declarator_name, param_names
 
 STEP_BUDGET = 20_000
 ERR, OK = "err", "ok"
@@ -60,8 +60,12 @@ class Held:
     handle: str = ""              # where a status acquisition's result went (`priv->area`)
 
     def named_by(self, path: str, type_path: str | None) -> bool:
-        return path == self.path or (type_path is not None and "->" in type_path
-                                     and type_path == self.type_path)
+        """``path`` is this object, or may be: the same struct field where either path
+        goes through a local nothing links (`helper:ring->slots`)."""
+        if path == self.path:
+            return True
+        unresolved = ":" in path or ":" in self.path
+        return unresolved and type_path is not None and "->" in type_path and type_path == self.type_path
 
 
 @dataclass
@@ -134,14 +138,21 @@ class Walk:
         self._status_vars: dict[str, set[str]] = {}
         self.site: list[int] = []  # the helper calls the walk is inside
         self._order: dict = {}     # statement -> its calls and assignments, in order
+        self.aliased: list = []    # (function, local) aliases the walk added, to take back
         self._calls: dict = {}
+        self._ends: dict = {}
         self.leaks: list[Leak] = []
         self.doubles: list[Double] = []
 
     # -- the walk ------------------------------------------------------------------------
     def run(self) -> None:
         probe = self.model.info[self.model.driver.probe]
-        for state, cls, ret in self.function(probe, State(), 0):
+        try:
+            walked = self.function(probe, State(), 0)
+        finally:
+            for fi, name in self.aliased:
+                fi.aliases.pop(name, None)
+        for state, cls, ret in walked:
             if ret is None or cls is None:
                 continue
             for h in state.held.values():
@@ -299,50 +310,82 @@ class Walk:
         me = _result(call)
         acq = self.acquisitions.get(key(call))
         if acq is not None:
-            k = (acq.path, acq.api.name, (*self.site, acq.call.start_byte))
-            handle = self.model.assigned(call)[0]
-            state.held[k] = Held(acq.api.name, acq.path, acq.target, acq.line, acq.type_path,
-                                 self.model.canonical(fi, handle) if handle else "")
+            path = self.model.canonical(fi, acq.target)  # through this call site's arguments
+            k = (path, acq.api.name, (*self.site, acq.call.start_byte))
+            handle = self.model.canonical(fi, self.model.assigned(call)[0] or acq.target)
+            if not acq.api.status or acq.api.null_on_failure:
+                self.pointers.add(handle)
+            state.held[k] = Held(acq.api.name, path, acq.target, acq.line, acq.type_path, handle)
             state.released.pop(k, None)
             state.links[me] = (k,)
-            return [state]
         rel = self.releases.get(key(call))
         if rel is not None:
-            self.release(rel, state)
-            return [state]
+            self.release(rel, self.model.canonical(fi, rel.arg), state)
         helper = self.model.info.get(name)
         if helper is not None and helper.role == "probe-helper" and depth < HELPER_DEPTH \
                 and helper.flow is not None and helper is not fi:
+            # walked even when it is a driver's own enable or disable: what it acquires
+            # or releases inside is tracked the same with or without the pair
             out = []
             self.site.append(call.start_byte)  # a helper called twice acquires twice
-            walked = self.function(helper, state.copy(), depth + 1)
-            self.site.pop()
+            saved = dict(helper.aliases)      # its parameters stand for this call's arguments
+            for pname, arg in zip(param_names(helper.node, self.src), args):
+                if pname:
+                    bound = self.model.canonical(fi, self.src.compact(arg))
+                    unbound = f"{helper.name}:{pname}"  # locals aliased through the parameter
+                    for local, value in helper.aliases.items():
+                        if value.lstrip("&").startswith(unbound) and \
+                                value.lstrip("&")[len(unbound):][:1] in ("", "-", "."):
+                            amp = "&" if value.startswith("&") else ""
+                            helper.aliases[local] = amp + bound + value.lstrip("&")[len(unbound):]
+                    helper.aliases[pname] = bound
+            try:
+                walked = self.function(helper, state.copy(), depth + 1)
+            finally:
+                helper.aliases.clear()
+                helper.aliases.update(saved)
+                self.site.pop()
             for s, cls, _ in walked:
-                if cls is not None:
-                    s.values[me] = cls
-                out.append(s)
+                if cls is None or s.fail(me, cls):
+                    out.append(s)
             return out
+        if acq is not None or rel is not None:
+            return [state]
         if name in _ACTIONS and len(args) >= 3:
             self.action(fi, args[1], args[2], state)
-        elif RELEASE_WORDS.search(name) and name not in self.apis:
+        elif self.ends(name):
             for a in args:
                 self.drop(self.model.canonical(fi, self.src.compact(a)).lstrip("&"), state)
         return [state]
 
-    def release(self, rel, state: State) -> None:
+    def ends(self, name: str) -> bool:
+        """A call the catalogue does not know as a release that still ends what it is
+        given: named like a release, or an entry's also_released_by."""
+        if name in self._ends:
+            return self._ends[name]
+        known = name in self.apis or name in catalogue.release_args()
+        self._ends[name] = (bool(RELEASE_WORDS.search(name)) and not known) or \
+            any(name in a.also_released_by for a in self.apis.values())
+        return self._ends[name]
+
+    def release(self, rel, path: str, state: State) -> None:
         """One release undoes, per API it releases, the latest acquisition it names (two
         buffers allocated through one local share a path; each free takes one)."""
         latest: dict[str, tuple] = {}
-        for k, h in state.held.items():
-            if h.named_by(rel.path, rel.type_path) and rel.name in self.apis[h.api].releases:
-                if h.api not in latest or k[2] > latest[h.api][2]:
-                    latest[h.api] = k
+        for exact in (True, False):  # the same path first; the same struct field failing that
+            for k, h in state.held.items():
+                named = h.path == path if exact else h.named_by(path, rel.type_path)
+                if named and rel.name in self.apis[h.api].releases:
+                    if h.api not in latest or k[2] > latest[h.api][2]:
+                        latest[h.api] = k
+            if latest:
+                break
         for k in latest.values():
             state.released[k] = (rel.line, rel.name, self.guarded(rel.call), state.held.pop(k))
         if latest:
             return
         for line, name, guarded, h in state.released.values():
-            if h.named_by(rel.path, rel.type_path) and name == rel.name and not guarded \
+            if h.named_by(path, rel.type_path) and name == rel.name and not guarded \
                     and not self.guarded(rel.call):
                 self.doubles.append(Double(h, rel.arg, rel.call, rel.name, line, state.trail))
                 return
@@ -381,7 +424,8 @@ class Walk:
     def drop(self, path: str, state: State) -> None:
         """A release the catalogue does not know takes ``path`` and what it holds."""
         for k, h in list(state.held.items()):
-            if path in (h.path, h.handle) or h.path.startswith((path + "->", path + ".")):
+            mine = h.path.lstrip("&")
+            if path in (mine, h.handle.lstrip("&")) or mine.startswith((path + "->", path + ".")):
                 del state.held[k]
 
     def action(self, fi: FunctionInfo, fn: Node, data: Node, state: State) -> None:
@@ -400,6 +444,11 @@ class Walk:
 
     def assign(self, fi: FunctionInfo, left: str, right: Node | None, state: State) -> None:
         """``left = right``; ``right`` None for `|=` and the like (nothing known after)."""
+        if right is not None and left in fi.locals and left not in fi.aliases and \
+                _strip(right).type in ("pointer_expression", "field_expression"):
+            # `struct ring *tx = &priv->tx;`: tx names priv->tx for the rest of the walk
+            fi.aliases[left] = self.model.canonical(fi, self.src.compact(_strip(right)))
+            self.aliased.append((fi, left))
         lhs = self.model.canonical(fi, left)
         state.values.pop(lhs, None)
         state.links.pop(lhs, None)
@@ -519,6 +568,14 @@ class Walk:
             name = self.src.text(node.child_by_field_name("function"))
             if name in _FAILS:
                 return [(ERR, state)]
+            args = node.child_by_field_name("arguments").named_children
+            if name == "PTR_ERR_OR_ZERO" and len(args) == 1:  # as `if (IS_ERR(p))` would
+                path, out = self._path(fi, args[0]), []
+                for cls in (ERR, OK):
+                    s = state.copy()
+                    if s.fail(path, cls):
+                        out.append((cls, s))
+                return out
             me = _result(node)
             if me in state.values:
                 return [(state.values[me], state)]

@@ -95,7 +95,7 @@ def _compare_findings(plans, path: str, new: bytes, fs_path: str | None) -> tupl
     src = SourceFile.from_bytes(path, new, fs_path)
     had_remove = {p.driver.probe: bool(p.driver.remove) and p.driver.remove in p.model.fns for p in plans}
     found = [f for d in find_drivers(src) for m in [DriverModel(src, d)]
-             for f in findings.find(m, m.releases(catalogue.release_args()), had_remove.get(d.probe))]
+             for f in findings.find(m, m.driver_releases(), had_remove.get(d.probe))]
     after = collections.Counter(f.key for f in found)
     before = collections.Counter(f.key for p in plans for f in p.findings)
     added = [f for f in found if after[f.key] > before[f.key]]

@@ -80,8 +80,7 @@ def plan_driver(src: SourceFile, driver: Driver, policy_name: str = "prefix",
     """``others``: probe and remove functions of the file's other drivers, whose own
     releases of a same-typed local free their own instances, not this driver's."""
     model = DriverModel(src, driver)
-    releases = model.releases({**catalogue.release_args(),
-                               **{r: 0 for a in model.driver_pairs for r in a.releases}})
+    releases = model.driver_releases()
     plan = DriverPlan(driver, model, findings=findings.find(model, releases))
     for acq in model.acquisitions:
         facts = _facts(src, model, acq, releases, others)

@@ -245,7 +245,7 @@ class DriverModel:
         """Find every call of helper ``fi`` in the file and alias its parameters to the
         arguments, when every caller passes the same path."""
         names = [n for n, _ in params(fi.node, self.src)]
-        all_params = _param_names(fi.node, self.src)
+        all_params = param_names(fi.node, self.src)
         seen: dict[str, set[str]] = {}
         for caller_name, caller_node in self.fns.items():
             for call in descendants(caller_node.child_by_field_name("body"), "call_expression"):
@@ -461,6 +461,11 @@ class DriverModel:
         caller, call = fi.callers[0]
         return (*self.probe_order(caller, call, depth - 1), node.start_byte)
 
+    def driver_releases(self) -> list[Release]:
+        """Every release of the catalogue's and of the driver's own pairs in the file."""
+        return self.releases({**catalogue.release_args(),
+                              **{r: 0 for a in self.driver_pairs for r in a.releases}})
+
     def releases(self, names: dict[str, int]) -> list[Release]:
         """Every call of a release function anywhere in the file; ``names`` maps each
         release to the argument that names the resource."""
@@ -617,7 +622,7 @@ def declarator_name(decl: Node, src: SourceFile) -> str | None:
     return src.text(d) if d is not None else None
 
 
-def _param_names(fn: Node, src: SourceFile) -> list[str]:
+def param_names(fn: Node, src: SourceFile) -> list[str]:
     return [declarator_name(p, src) or "" for p in parameter_declarations(fn)]
 
 
