@@ -165,14 +165,10 @@ def _unreleased_after_probe(model, releases, h, walk) -> bool:
     for r in releases:
         if r.function == model.driver.probe or r.name not in names:
             continue
-        if r.path == h.path or (r.type_path and r.type_path == _type_path_of(model, h)):
+        if pathcheck.same(r.path, h.path) or walk.bound(h) or \
+                (r.type_path and r.type_path == h.type_path):
             return False
     return not any(_released_by_name(model, p, walk) for p in (h.path, h.handle) if p)
-
-
-def _type_path_of(model, h):
-    acq = next((a for a in model.acquisitions if a.path == h.path and a.api.name == h.api), None)
-    return acq.type_path if acq else None
 
 
 def _released_by_name(model, path: str, walk) -> bool:

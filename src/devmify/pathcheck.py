@@ -19,8 +19,9 @@ visits gives up on the driver and reports nothing from it (bounded, never hangin
 
 What counts as released besides a catalogue release: a static helper that releases it
 (walked), a devm action registered for it (`devm_add_action_or_reset(dev, fn, data)`
-where fn releases it or data is it), and any call named like a release
-(`*_put`/`*_free`/`*_release`/`*_unregister`/...) given it or what holds it.
+where fn releases it or data is it), any call named like a release
+(`*_put`/`*_free`/`*_release`/`*_unregister`/...) given it or what holds it, and a list
+insertion of it or of a field of it (the list's owner frees it).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from dataclasses import dataclass, field
 from tree_sitter import Node
 
 from . import catalogue
+from .catalogue import BUS
 from .cfg import LOOPS, is_statement, key, next_statement
 from .source import descendants
 from .resources import HELPER_DEPTH, DriverModel, FunctionInfo, declarator_name, param_names
@@ -40,10 +42,16 @@ ERR, OK = "err", "ok"
 RELEASE_WORDS = re.compile(
     r"(^|_)(put|free|release|destroy|unregister|unmap|iounmap|remove|del|exit|cleanup|"
     r"deinit|uninit|teardown|disable|unprepare|detach)(_|$)")
+# calls that give the object to a container, which frees it with the rest (n2_core's
+# `list_add(&p->list, list)`, freed by spu_list_destroy(list))
+HANDED_OVER = re.compile(r"^(list_add|list_add_tail|list_move|list_move_tail|hlist_add_head|"
+                         r"hlist_add_head_rcu|list_add_rcu|list_add_tail_rcu|llist_add)$")
 _ACTIONS = ("devm_add_action_or_reset", "devm_add_action")
 _FAILS = ("PTR_ERR", "ERR_PTR", "dev_err_probe", "ERR_CAST")
 _UNWRAP = ("likely", "unlikely", "WARN_ON", "WARN_ON_ONCE")
 _IS_ERR = ("IS_ERR", "IS_ERR_OR_NULL")
+_SUBSCRIPT = re.compile(r"\[[^\]]*\]")
+_NUMBER = re.compile(r"(0[xX][0-9a-fA-F]+|\d+)[uUlL]*")
 
 
 class OverBudget(Exception):
@@ -62,7 +70,7 @@ class Held:
     def named_by(self, path: str, type_path: str | None) -> bool:
         """``path`` is this object, or may be: the same struct field where either path
         goes through a local nothing links (`helper:ring->slots`)."""
-        if path == self.path:
+        if same(path, self.path):
             return True
         unresolved = ":" in path or ":" in self.path
         return unresolved and type_path is not None and "->" in type_path and type_path == self.type_path
@@ -74,17 +82,26 @@ class State:
     released: dict = field(default_factory=dict)  # the same key -> (line, call, guarded, Held)
     values: dict = field(default_factory=dict)    # path -> ERR | OK
     links: dict = field(default_factory=dict)     # path -> held keys its failure undoes
+    alias: dict = field(default_factory=dict)     # path -> the held path it was copied from
     trail: tuple = ()  # the lines where this path chose a branch or jumped (not in sig)
 
     def copy(self) -> "State":
         return State(dict(self.held), dict(self.released), dict(self.values),
-                     dict(self.links), self.trail)
+                     dict(self.links), dict(self.alias), self.trail)
+
+    def resolve(self, path: str) -> str:
+        """``path`` through the copies the path made (`cascade->floors[i] = mtd;`)."""
+        for copy, original in self.alias.items():
+            if path == copy or path.startswith((copy + "->", copy + ".")):
+                return original + path[len(copy):]
+        return path
 
 
 
     def sig(self) -> tuple:
         return (frozenset(self.held), frozenset(self.released.items()),
-                frozenset(self.values.items()), frozenset(self.links.items()))
+                frozenset(self.values.items()), frozenset(self.links.items()),
+                frozenset(self.alias.items()))
 
     def fail(self, path: str, value: str) -> bool:
         """Record that ``path`` tests as ``value``; False when the path knew otherwise."""
@@ -131,12 +148,13 @@ class Walk:
         }
         self.releases = {key(r.call): r for r in releases}
         # values that are NULL (or an ERR_PTR) when their acquisition failed
-        self.pointers = {self.model.canonical(self.model.info[a.function], model.assigned(a.call)[0])
+        self.pointers = {self.canon(self.model.info[a.function], model.assigned(a.call)[0])
                          for a in self.acquisitions.values()
                          if (not a.api.status or a.api.null_on_failure) and model.assigned(a.call)[0]}
         self.apis = {**{a.name: a for a in model.driver_pairs}, **catalogue.apis()}
         self._status_vars: dict[str, set[str]] = {}
         self.site: list[int] = []  # the helper calls the walk is inside
+        self.site_nodes: list[Node] = []
         self._order: dict = {}     # statement -> its calls and assignments, in order
         self.aliased: list = []    # (function, local) aliases the walk added, to take back
         self._calls: dict = {}
@@ -152,17 +170,22 @@ class Walk:
         finally:
             for fi, name in self.aliased:
                 fi.aliases.pop(name, None)
+        # a probe no path of which succeeds fails on purpose (i2c-sis5595 keeps its
+        # region and adapter and returns -ENODEV so another driver can bind): no leaks
+        self.succeeds = any(cls == OK for _, cls, _ in walked)
         for state, cls, ret in walked:
-            if ret is None or cls is None:
+            if ret is None or cls is None or (cls == ERR and not self.succeeds):
                 continue
             for h in state.held.values():
                 self.leaks.append(Leak(h, ret, cls == ERR, state.trail))
 
-    def function(self, fi: FunctionInfo, state: State, depth: int):
-        """(state, return class, return node) for every way through ``fi``."""
+    def function(self, fi: FunctionInfo, state: State, depth: int, preset: dict | None = None):
+        """(state, return class, return node) for every way through ``fi``; ``preset``:
+        values its parameters are known to have."""
         prefix = fi.name + ":"
         for k in [k for k in state.values if k.startswith(prefix)]:
             del state.values[k]
+        state.values.update(preset or {})
         body = fi.node.child_by_field_name("body")
         labels = fi.flow.labels
         out, seen = [], set()
@@ -192,12 +215,10 @@ class Walk:
                 alt = node.child_by_field_name("alternative")
                 then = self.enter(node.child_by_field_name("consequence"))
                 other = self.enter(_else_body(alt)) if alt is not None else self.after(node)
-                for s in self.effects(fi, cond, st, depth):
-                    yes, no = s.copy(), s.copy()
-                    if self.test(fi, cond, True, yes):
-                        stack.append((then, self.went(yes, then)))
-                    if self.test(fi, cond, False, no):
-                        stack.append((other, self.went(no, other)))
+                for yes in self.branch(fi, cond, True, st.copy(), depth):
+                    stack.append((then, self.went(yes, then)))
+                for no in self.branch(fi, cond, False, st.copy(), depth):
+                    stack.append((other, self.went(no, other)))
             elif t == "switch_statement":
                 for s in self.effects(fi, node.child_by_field_name("condition"), st, depth):
                     cases = [c for c in node.child_by_field_name("body").named_children
@@ -244,13 +265,12 @@ class Walk:
         return self._calls[key(node)]
 
     def unwinds(self, body: Node, state: State) -> bool:
-        """The loop releases something the path holds (`while (i--) free_irq(irq[i]);`):
-        it mirrors the loop that acquired, so it runs (no path skips it)."""
-        for c in self.calls(body):
-            rel = self.releases.get(key(c))
-            if rel is not None and any(h.named_by(rel.path, rel.type_path) for h in state.held.values()):
-                return True
-        return False
+        """The loop releases something the path holds (`while (i--) free_irq(irq[i]);`,
+        or through a helper): it mirrors the loop that acquired, so it runs (no path
+        skips it)."""
+        names = self.reached([self.src.text(c.child_by_field_name("function")) for c in self.calls(body)])
+        held = {r for h in state.held.values() for r in self.apis[h.api].releases}
+        return bool(names & held) or any(self.ends(n) for n in names)
 
     def enter(self, node: Node | None):
         """The first statement that runs when control reaches ``node``."""
@@ -310,9 +330,9 @@ class Walk:
         me = _result(call)
         acq = self.acquisitions.get(key(call))
         if acq is not None:
-            path = self.model.canonical(fi, acq.target)  # through this call site's arguments
+            path = self.canon(fi, acq.target)  # through this call site's arguments
             k = (path, acq.api.name, (*self.site, acq.call.start_byte))
-            handle = self.model.canonical(fi, self.model.assigned(call)[0] or acq.target)
+            handle = self.canon(fi, self.model.assigned(call)[0] or acq.target)
             if not acq.api.status or acq.api.null_on_failure:
                 self.pointers.add(handle)
             state.held[k] = Held(acq.api.name, path, acq.target, acq.line, acq.type_path, handle)
@@ -320,7 +340,7 @@ class Walk:
             state.links[me] = (k,)
         rel = self.releases.get(key(call))
         if rel is not None:
-            self.release(rel, self.model.canonical(fi, rel.arg), state)
+            self.release(rel, state.resolve(self.canon(fi, rel.arg)), state)
         helper = self.model.info.get(name)
         if helper is not None and helper.role == "probe-helper" and depth < HELPER_DEPTH \
                 and helper.flow is not None and helper is not fi:
@@ -328,10 +348,15 @@ class Walk:
             # or releases inside is tracked the same with or without the pair
             out = []
             self.site.append(call.start_byte)  # a helper called twice acquires twice
+            self.site_nodes.append(call)
             saved = dict(helper.aliases)      # its parameters stand for this call's arguments
+            preset = {}                       # and a literal one is known (`init(priv, true)`)
             for pname, arg in zip(param_names(helper.node, self.src), args):
-                if pname:
-                    bound = self.model.canonical(fi, self.src.compact(arg))
+                text = self.src.compact(arg)
+                if pname and (text in ("true", "false") or _NUMBER.fullmatch(text)):
+                    preset[f"{helper.name}:{pname}"] = OK if text in ("false", "0") else ERR
+                elif pname:
+                    bound = self.canon(fi, self.src.compact(arg))
                     unbound = f"{helper.name}:{pname}"  # locals aliased through the parameter
                     for local, value in helper.aliases.items():
                         if value.lstrip("&").startswith(unbound) and \
@@ -340,11 +365,17 @@ class Walk:
                             helper.aliases[local] = amp + bound + value.lstrip("&")[len(unbound):]
                     helper.aliases[pname] = bound
             try:
-                walked = self.function(helper, state.copy(), depth + 1)
+                walked = self.function(helper, state.copy(), depth + 1, preset)
+                for st, _, ret in walked:  # `return mtd;`: the call's value is that object
+                    value = _returned(ret)
+                    if value is not None and value.type in ("identifier", "field_expression"):
+                        returned = self.canon(helper, self.src.compact(value))
+                        st.alias[me] = st.alias.get(returned, returned)
             finally:
                 helper.aliases.clear()
                 helper.aliases.update(saved)
                 self.site.pop()
+                self.site_nodes.pop()
             for s, cls, _ in walked:
                 if cls is None or s.fail(me, cls):
                     out.append(s)
@@ -353,10 +384,30 @@ class Walk:
             return [state]
         if name in _ACTIONS and len(args) >= 3:
             self.action(fi, args[1], args[2], state)
-        elif self.ends(name):
+        elif self.ends(name) or HANDED_OVER.match(name):
             for a in args:
-                self.drop(self.model.canonical(fi, self.src.compact(a)).lstrip("&"), state)
+                self.drop(state.resolve(self.canon(fi, self.src.compact(a)).lstrip("&")), state,
+                          bool(HANDED_OVER.match(name)))
         return [state]
+
+    def canon(self, fi: FunctionInfo, text: str) -> str:
+        """The access path of ``text`` in ``fi``, any index written `[]` (see same());
+        a local whose alias names another aliased local is followed (`bar` is
+        `&accel_pci_dev->bars[i]`, `accel_pci_dev` is `&accel_dev->pci`)."""
+        out = self.model.canonical(fi, text)
+        for _ in range(HELPER_DEPTH + 1):
+            m = re.match(rf"^&?{re.escape(fi.name)}:([A-Za-z_]\w*)", out)
+            if m is None or m.group(1) not in fi.aliases:
+                break
+            inner = self.model.canonical(fi, out[m.end() - len(m.group(1)):])
+            out = ("&" + inner if out.startswith("&") and not inner.startswith("&") else inner)
+        return _SUBSCRIPT.sub("[]", out)
+
+    def bound(self, h: Held) -> bool:
+        """``h`` is the bound device itself (`pci_enable_device(pdev)`): there is one,
+        whatever expression names it (`priv->pdev`, `accel->pci_dev`)."""
+        api = self.apis[h.api]
+        return api.device == BUS and api.status and api.resource_arg == api.device_arg
 
     def ends(self, name: str) -> bool:
         """A call the catalogue does not know as a release that still ends what it is
@@ -374,7 +425,8 @@ class Walk:
         latest: dict[str, tuple] = {}
         for exact in (True, False):  # the same path first; the same struct field failing that
             for k, h in state.held.items():
-                named = h.path == path if exact else h.named_by(path, rel.type_path)
+                named = (same(path, h.path) or same(path, state.resolve(h.path)) or self.bound(h)) \
+                    if exact else h.named_by(path, rel.type_path)
                 if named and rel.name in self.apis[h.api].releases:
                     if h.api not in latest or k[2] > latest[h.api][2]:
                         latest[h.api] = k
@@ -385,14 +437,19 @@ class Walk:
         if latest:
             return
         for line, name, guarded, h in state.released.values():
-            if h.named_by(path, rel.type_path) and name == rel.name and not guarded \
+            if (h.named_by(path, rel.type_path) or state.resolve(h.path) == path) and name == rel.name \
+                    and not guarded \
                     and not self.guarded(rel.call):
                 self.doubles.append(Double(h, rel.arg, rel.call, rel.name, line, state.trail))
                 return
 
     def guarded(self, call: Node) -> bool:
-        """The call runs under a condition the walk cannot judge (`if (hw_running)`): two
-        such releases may be exclusive in ways no path shows."""
+        """The call, or a helper call the walk is inside, runs under a condition the walk
+        cannot judge (`if (hw_running)`, a loop): two such releases may be exclusive in
+        ways no path shows."""
+        return any(self._guarded(n) for n in (call, *self.site_nodes))
+
+    def _guarded(self, call: Node) -> bool:
         fn = self.model.fns.get(function_of(self.model, call))
         for a in _ancestors(call, fn):
             if a.type in ("switch_statement", "case_statement", *LOOPS):
@@ -417,27 +474,35 @@ class Walk:
                 if right is not None and _strip(right).type == "call_expression":
                     left = asg.child_by_field_name("left")
                     name = self.src.compact(left) if left is not None else declarator_name(asg, self.src)
-                    out.add(self.model.canonical(fi, name or ""))
+                    out.add(self.canon(fi, name or ""))
             self._status_vars[fi.name] = out
         return path in self._status_vars[fi.name]
 
-    def drop(self, path: str, state: State) -> None:
-        """A release the catalogue does not know takes ``path`` and what it holds."""
+    def drop(self, path: str, state: State, whole: bool = False) -> None:
+        """A release the catalogue does not know takes ``path`` and what it holds;
+        ``whole``: a field given (`&p->list`) takes the object it is in."""
         for k, h in list(state.held.items()):
             mine = h.path.lstrip("&")
-            if path in (mine, h.handle.lstrip("&")) or mine.startswith((path + "->", path + ".")):
+            if path in (mine, h.handle.lstrip("&")) or mine.startswith((path + "->", path + ".")) \
+                    or (whole and path.startswith((mine + "->", mine + "."))):
                 del state.held[k]
+
+    def reached(self, names: list[str]) -> set[str]:
+        """The functions ``names`` call, and those the file's functions among them call
+        (to HELPER_DEPTH)."""
+        out, todo = set(names), list(names)
+        for _ in range(HELPER_DEPTH + 1):
+            bodies = [self.model.fns[n] for n in todo if n in self.model.fns]
+            todo = [n for b in bodies for c in self.calls(b)
+                    if (n := self.src.text(c.child_by_field_name("function"))) not in out]
+            out |= set(todo)
+        return out
 
     def action(self, fi: FunctionInfo, fn: Node, data: Node, state: State) -> None:
         """devm_add_action(_or_reset)(dev, fn, data): devres now releases data and what
         fn's releases release (whatever object they name: fn reaches it through data)."""
-        path = self.model.canonical(fi, self.src.compact(data)).lstrip("&")
-        names, todo = set(), [self.src.text(fn)]
-        for _ in range(HELPER_DEPTH + 1):  # what fn calls, and what the helpers it calls call
-            bodies = [self.model.fns[n] for n in todo if n in self.model.fns]
-            todo = [n for b in bodies for c in self.calls(b)
-                    if (n := self.src.text(c.child_by_field_name("function"))) not in names]
-            names |= set(todo)
+        path = state.resolve(self.canon(fi, self.src.compact(data)).lstrip("&"))
+        names = self.reached([self.src.text(fn)])
         for k, h in list(state.held.items()):
             if h.path == path or names & set(self.apis[h.api].releases):
                 del state.held[k]
@@ -445,13 +510,14 @@ class Walk:
     def assign(self, fi: FunctionInfo, left: str, right: Node | None, state: State) -> None:
         """``left = right``; ``right`` None for `|=` and the like (nothing known after)."""
         if right is not None and left in fi.locals and left not in fi.aliases and \
-                _strip(right).type in ("pointer_expression", "field_expression"):
+                self.src.compact(_strip(right)).startswith("&"):
             # `struct ring *tx = &priv->tx;`: tx names priv->tx for the rest of the walk
-            fi.aliases[left] = self.model.canonical(fi, self.src.compact(_strip(right)))
+            fi.aliases[left] = self.canon(fi, self.src.compact(_strip(right)))
             self.aliased.append((fi, left))
-        lhs = self.model.canonical(fi, left)
+        lhs = self.canon(fi, left)
         state.values.pop(lhs, None)
         state.links.pop(lhs, None)
+        state.alias.pop(lhs, None)
         if right is None:
             return
         r = _strip(right)
@@ -472,45 +538,49 @@ class Walk:
             name = self.src.text(r.child_by_field_name("function"))
             args = r.child_by_field_name("arguments").named_children
             src = _result(r)
+            fn = self.model.fns.get(name)
+            if fn is not None and fn.child_by_field_name("declarator").type == "pointer_declarator":
+                self.pointers.add(lhs)  # `mtd = foo_probe_device(...)`: NULL when it failed
             if name == "PTR_ERR_OR_ZERO" and args:
-                src = self.model.canonical(fi, self.src.compact(_strip(args[0])))
+                src = self.canon(fi, self.src.compact(_strip(args[0])))
             elif name in _FAILS:
                 state.values[lhs] = ERR
                 return
         else:
-            src = self.model.canonical(fi, text)
+            src = self.canon(fi, text)
+        if src in self.pointers:
+            self.pointers.add(lhs)  # values of pointers read the other way round
+        if src in state.alias:
+            state.alias[lhs] = state.alias[src]
+        elif ("->" in lhs or "." in lhs or any(src in (h.path, h.handle) for h in state.held.values())) \
+                and r.type in ("identifier", "field_expression"):
+            state.alias[lhs] = src  # `priv->irq = irq;`: either name releases it
         if src in state.values:
             state.values[lhs] = state.values[src]
         if src in state.links:
             state.links[lhs] = state.links[src]
 
     # -- conditions and returns ----------------------------------------------------------
-    def test(self, fi: FunctionInfo, cond: Node, truth: bool, state: State) -> bool:
-        """Narrow ``state`` to the paths where ``cond`` is ``truth``; False if none."""
+    def branch(self, fi: FunctionInfo, cond: Node, truth: bool, state: State, depth: int) -> list[State]:
+        """The states in which ``cond`` comes out ``truth``, its calls run as C runs them:
+        the right side of `&&`/`||` only when the left does not decide
+        (`if (!IS_ERR(clk) && !clk_prepare_enable(clk))` enables only a clock it has)."""
         node = _strip(cond)
         if node.type == "unary_expression" and self.src.text(node.child_by_field_name("operator")) == "!":
-            return self.test(fi, node.child_by_field_name("argument"), not truth, state)
+            return self.branch(fi, node.child_by_field_name("argument"), not truth, state, depth)
         op = self.src.text(node.child_by_field_name("operator")) if node.type == "binary_expression" else ""
         if op in ("&&", "||"):
             left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
-            decided = truth == (op == "||")  # `a || b` true, `a && b` false: one side did it
-            if not decided:
-                return self.test(fi, left, truth, state) and self.test(fi, right, truth, state)
-            # when the path already knows how one side comes out, the other decides
-            if self.known(fi, left, not truth, state):
-                return self.test(fi, right, truth, state)
-            if self.known(fi, right, not truth, state):
-                return self.test(fi, left, truth, state)
-            return True
-        for path, value in self.facts(fi, node, truth):
-            if not state.fail(path, value):
-                return False
-        return True
-
-    def known(self, fi: FunctionInfo, cond: Node, truth: bool, state: State) -> bool:
-        """The path's values say ``cond`` is ``truth``."""
-        facts = self.facts(fi, cond, truth)
-        return bool(facts) and all(state.values.get(p) == v for p, v in facts)
+            decides = op == "||"  # the left value that decides the whole
+            out = self.branch(fi, left, decides, state.copy(), depth) if truth == decides else []
+            for s in self.branch(fi, left, not decides, state, depth):
+                out += self.branch(fi, right, truth, s, depth)
+            return out
+        out = []
+        for s in self.effects(fi, node, state, depth):
+            if all(s.fail(path, value) for path, value in self.facts(fi, node, truth)):
+                out.append(s)
+        return out
 
     def facts(self, fi: FunctionInfo, node: Node, truth: bool) -> list[tuple[str, str]]:
         node = _strip(node)
@@ -554,7 +624,7 @@ class Walk:
 
 
     def _path(self, fi: FunctionInfo, node: Node) -> str:
-        return self.model.canonical(fi, self.src.compact(_strip(node)))
+        return self.canon(fi, self.src.compact(_strip(node)))
 
     def classify(self, fi: FunctionInfo, node: Node | None, state: State):
         """(class, state) for each way the returned value can come out."""
@@ -586,6 +656,11 @@ class Walk:
             return [(None, state)]
         if node.type == "identifier" and self.src.text(node) == "NULL":
             return [(ERR, state)]
+        if node.type == "conditional_expression":  # `ret ? ERR_PTR(ret) : NULL`
+            arms = [self.classify(fi, node.child_by_field_name(f), state.copy())
+                    for f in ("consequence", "alternative")]
+            classes = {c for arm in arms for c, _ in arm}
+            return [(classes.pop(), state)] if len(classes) == 1 else [(None, state)]
         if node.type in ("identifier", "field_expression"):
             return [(state.values.get(self._path(fi, node)), state)]
         return [(None, state)]
@@ -593,6 +668,20 @@ class Walk:
 
 def calls_in(node: Node):
     return list(descendants(node, "call_expression"))
+
+
+def same(a: str, b: str) -> bool:
+    """Two access paths name the same object; any index names any element
+    (`bars[i++]` in probe's loop, `bars[i]` in the cleanup's)."""
+    return a == b or _SUBSCRIPT.sub("[]", a) == _SUBSCRIPT.sub("[]", b)
+
+
+def _returned(ret: Node | None) -> Node | None:
+    """The expression a return statement returns."""
+    if ret is None:
+        return None
+    value = [c for c in ret.named_children if c.type != "comment"]
+    return _strip(value[0]) if value else None
 
 
 def _literal(node: Node, src) -> str | None:
