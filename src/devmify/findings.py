@@ -7,10 +7,12 @@ have is never emitted (DV015); one whose finding disappears says so in its notes
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from . import catalogue, pathcheck
 from .cfg import key
+from .source import descendants
 
 
 @dataclass(frozen=True)
@@ -137,7 +139,7 @@ def path_findings(model, releases, has_remove: bool) -> list[Finding]:
             out.append(Finding(ERROR_PATH_LEAK.name, probe, line, col, h.api, h.target,
                                f"{h.api}() at line {h.line} ({h.target}) is not released when probe "
                                f"fails here{_via(leak.trail)}", leak.trail))
-        elif has_remove and _unreleased_after_probe(model, releases, h, walk):
+        elif has_remove and not _stored_away(model, h) and _unreleased_after_probe(model, releases, h, walk):
             out.append(Finding(REMOVE_LEAK.name, probe, line, col, h.api, h.target,
                                f"{h.api}() at line {h.line} ({h.target}) is held when probe succeeds "
                                f"here, and nothing outside probe releases it", leak.trail))
@@ -156,6 +158,28 @@ def _via(trail: tuple[int, ...], shown: int = 8) -> str:
         return ""
     lines = ", ".join(map(str, trail[-shown:]))
     return f" (path through lines {'..., ' if len(trail) > shown else ''}{lines})"
+
+
+def _stored_away(model, h) -> bool:
+    """``h`` sits in a local of its function that is handed on (`hw = foo_alloc(dev, regs);`,
+    `priv->buf = buf;`): released later under another name devmify cannot follow."""
+    local = re.fullmatch(r"&?(\w+):(\w+)", h.path)
+    if local is None:
+        return False
+    fn, name = local.groups()
+    body = model.fns[fn].child_by_field_name("body") if fn in model.fns else None
+    if body is None:
+        return False
+    for call in descendants(body, "call_expression"):
+        if model.src.line_of(call.start_byte) == h.line:
+            continue  # the acquisition itself
+        if any(model.src.compact(a) == name for a in call.child_by_field_name("arguments").named_children):
+            return True
+    for asg in descendants(body, "assignment_expression"):
+        left = asg.child_by_field_name("left")
+        if model.src.compact(asg.child_by_field_name("right")) == name and left.type != "identifier":
+            return True
+    return False
 
 
 def _unreleased_after_probe(model, releases, h, walk) -> bool:
@@ -182,7 +206,7 @@ def _released_by_name(model, path: str, walk) -> bool:
             if not walk.ends(name):
                 continue
             for a in call.child_by_field_name("arguments").named_children:
-                p = model.canonical(fi, model.src.compact(a)).lstrip("&")
-                if path == p or path.startswith((p + "->", p + ".")):
+                p = walk.canon(fi, model.src.compact(a)).lstrip("&")
+                if pathcheck.same(path, p) or path.startswith((p + "->", p + ".")):
                     return True
     return False

@@ -91,9 +91,14 @@ class State:
 
     def resolve(self, path: str) -> str:
         """``path`` through the copies the path made (`cascade->floors[i] = mtd;`)."""
+        amp = "&" if path.startswith("&") else ""
+        bare = path.lstrip("&")
         for copy, original in self.alias.items():
-            if path == copy or path.startswith((copy + "->", copy + ".")):
-                return original + path[len(copy):]
+            if bare == copy or bare.startswith((copy + "->", copy + ".")):
+                rest = bare[len(copy):]
+                if original.startswith("&") and rest.startswith("->"):  # (&priv->leds[i])->cdev
+                    return amp + original[1:] + "." + rest[2:]
+                return amp + original + rest
         return path
 
 
@@ -144,6 +149,7 @@ class Walk:
         self.acquisitions = {
             key(a.call): a for a in model.acquisitions
             if a.path and not a.api.release_optional
+            and not (a.stmt is not None and b"__free(" in self.src.text(a.stmt).encode())  # scoped
             and not (a.api.via and catalogue.apis()[a.api.via].managed in managed)
         }
         self.releases = {key(r.call): r for r in releases}
@@ -330,7 +336,7 @@ class Walk:
         me = _result(call)
         acq = self.acquisitions.get(key(call))
         if acq is not None:
-            path = self.canon(fi, acq.target)  # through this call site's arguments
+            path = state.resolve(self.canon(fi, acq.target))  # through this call's arguments
             k = (path, acq.api.name, (*self.site, acq.call.start_byte))
             handle = self.canon(fi, self.model.assigned(call)[0] or acq.target)
             if not acq.api.status or acq.api.null_on_failure:
@@ -547,13 +553,14 @@ class Walk:
                 state.values[lhs] = ERR
                 return
         else:
-            src = self.canon(fi, text)
+            src = state.resolve(self.canon(fi, text))
         if src in self.pointers:
             self.pointers.add(lhs)  # values of pointers read the other way round
         if src in state.alias:
             state.alias[lhs] = state.alias[src]
-        elif ("->" in lhs or "." in lhs or any(src in (h.path, h.handle) for h in state.held.values())) \
-                and r.type in ("identifier", "field_expression"):
+        elif r.type in ("identifier", "field_expression", "pointer_expression") and (
+                any(c in lhs for c in ("->", ".", "[")) or
+                any(src in (h.path, h.handle) for h in state.held.values())):
             state.alias[lhs] = src  # `priv->irq = irq;`: either name releases it
         if src in state.values:
             state.values[lhs] = state.values[src]

@@ -479,7 +479,12 @@ class DriverModel:
                 if len(args) <= names[name]:
                     continue
                 arg = self.src.compact(args[names[name]])
-                path = self.canonical(fi, arg)
+                inner = strip_casts(args[names[name]])
+                if inner.type == "call_expression" and \
+                        LOOKUPS.match(self.src.text(inner.child_by_field_name("function"))):
+                    path = self._lookup_path(fi, inner)  # free_irq(platform_get_irq(pdev, 0), ...)
+                else:
+                    path = self.canonical(fi, arg)
                 stmts = self._release_statements(call, arg)
                 out.append(Release(
                     name=name, function=fi.name, call=call, stmts=stmts, arg=arg, path=path,
