@@ -48,6 +48,7 @@ class Api:
     early_release_ok: tuple[str, ...] = ()    # releases its managed form allows by hand
     null_on_failure: bool = False             # a status entry returning NULL on failure
     also_released_by: tuple[str, ...] = ()    # calls that end it too (for the path checker)
+    tested_by: str | None = None              # a call that says whether it took effect
     header: str | None = None                 # where the managed form is declared, when the
                                               # unmanaged one's header may not bring it
 
@@ -94,7 +95,7 @@ def apis() -> dict[str, Api]:
             kept_args=row.get("kept_args"), release_optional=row.get("release_optional", False),
             header=row.get("header"), early_release_ok=tuple(row.get("early_release_ok", ())),
             null_on_failure=row.get("null_on_failure", False),
-            also_released_by=tuple(row.get("also_released_by", ())),
+            also_released_by=tuple(row.get("also_released_by", ())), tested_by=row.get("tested_by"),
         )
     return out
 

@@ -125,6 +125,7 @@ def path_findings(model, releases, has_remove: bool) -> list[Finding]:
     try:
         walk.run()
     except pathcheck.OverBudget:
+        model.walk_incomplete = True  # nothing known of its paths, for or against
         return []
     probe = model.driver.probe
     out, seen = [], set()

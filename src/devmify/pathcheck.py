@@ -338,9 +338,10 @@ class Walk:
         if acq is not None:
             path = state.resolve(self.canon(fi, acq.target))  # through this call's arguments
             k = (path, acq.api.name, (*self.site, acq.call.start_byte))
-            handle = self.canon(fi, self.model.assigned(call)[0] or acq.target)
-            if not acq.api.status or acq.api.null_on_failure:
-                self.pointers.add(handle)
+            assigned = self.model.assigned(call)[0]
+            handle = self.canon(fi, assigned) if assigned else path
+            if assigned and (not acq.api.status or acq.api.null_on_failure):
+                self.pointers.add(handle)  # the value it returned, not what it names
             state.held[k] = Held(acq.api.name, path, acq.target, acq.line, acq.type_path, handle)
             state.released.pop(k, None)
             state.links[me] = (k,)
@@ -360,7 +361,7 @@ class Walk:
             for pname, arg in zip(param_names(helper.node, self.src), args):
                 text = self.src.compact(arg)
                 if pname and (text in ("true", "false") or _NUMBER.fullmatch(text)):
-                    preset[f"{helper.name}:{pname}"] = OK if text in ("false", "0") else ERR
+                    preset[self.canon(helper, pname)] = OK if text in ("false", "0") else ERR
                 elif pname:
                     bound = self.canon(fi, self.src.compact(arg))
                     unbound = f"{helper.name}:{pname}"  # locals aliased through the parameter
@@ -392,7 +393,12 @@ class Walk:
             self.action(fi, args[1], args[2], state)
         elif self.ends(name) or HANDED_OVER.match(name):
             for a in args:
-                self.drop(state.resolve(self.canon(fi, self.src.compact(a)).lstrip("&")), state,
+                text = self.src.compact(a)
+                path = state.resolve(self.canon(fi, text).lstrip("&"))
+                # `kref_put(&dev->kref, ...)`, `put_device(&priv->dev)`: a release given a
+                # member ends the object it is in, and what that holds
+                member = text.startswith("&") and re.search(r"(->|\.)\w+$", path)
+                self.drop(path[:member.start()] if member else path, state,
                           bool(HANDED_OVER.match(name)))
         return [state]
 
@@ -530,10 +536,12 @@ class Walk:
         while r.type == "assignment_expression":  # `a = b = 0;`
             r = _strip(r.child_by_field_name("right"))
         text = self.src.compact(r)
-        if text in ("NULL", "0"):  # `p = NULL;`, `priv->irq = 0;`: released, nothing to free
-            type_path = self.model.type_path(fi, left)
-            for k in [k for k, r in state.released.items() if r[3].named_by(lhs, type_path)]:
-                del state.released[k]
+        # `p = NULL;`, `priv->buf = kzalloc(...)`: a release of p from here on is not
+        # one of what p held before
+        type_path = self.model.type_path(fi, left)
+        for k in [k for k, r in state.released.items() if r[3].named_by(lhs, type_path)]:
+            del state.released[k]
+        if text in ("NULL", "0"):
             state.values[lhs] = ERR if text == "NULL" else OK
             return
         cls = _literal(r, self.src)
@@ -586,8 +594,23 @@ class Walk:
         out = []
         for s in self.effects(fi, node, state, depth):
             if all(s.fail(path, value) for path, value in self.facts(fi, node, truth)):
+                if not truth:
+                    self.untested(fi, node, s)
                 out.append(s)
         return out
+
+    def untested(self, fi: FunctionInfo, node: Node, state: State) -> None:
+        """``node`` came out false: an acquisition it tests (tested_by) did not take."""
+        if node.type != "call_expression":
+            return
+        name = self.src.text(node.child_by_field_name("function"))
+        args = node.child_by_field_name("arguments").named_children
+        if not args:
+            return
+        path = state.resolve(self.canon(fi, self.src.compact(args[0])))
+        for k, h in list(state.held.items()):
+            if self.apis[h.api].tested_by == name and same(h.path.lstrip("&"), path.lstrip("&")):
+                del state.held[k]
 
     def facts(self, fi: FunctionInfo, node: Node, truth: bool) -> list[tuple[str, str]]:
         node = _strip(node)
@@ -661,7 +684,7 @@ class Walk:
                 failed.fail(me, ERR)
                 return [(ERR, failed), (OK, state)]
             return [(None, state)]
-        if node.type == "identifier" and self.src.text(node) == "NULL":
+        if self.src.text(node) == "NULL":  # tree-sitter-c parses it as `null`
             return [(ERR, state)]
         if node.type == "conditional_expression":  # `ret ? ERR_PTR(ret) : NULL`
             arms = [self.classify(fi, node.child_by_field_name(f), state.copy())
@@ -693,8 +716,10 @@ def _returned(ret: Node | None) -> Node | None:
 
 def _literal(node: Node, src) -> str | None:
     text = src.compact(node)
-    if text == "0":
+    if text in ("0", "false"):
         return OK
+    if text == "true":  # a bool helper's yes: nonzero, read as a failed status would be
+        return ERR
     if node.type == "unary_expression" and text.startswith("-") and \
             re.fullmatch(r"-(E[A-Z0-9]+|\d+)", text):
         return ERR

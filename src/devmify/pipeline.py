@@ -98,7 +98,11 @@ def _compare_findings(plans, path: str, new: bytes, fs_path: str | None) -> tupl
              for f in findings.find(m, m.driver_releases(), had_remove.get(d.probe))]
     after = collections.Counter(f.key for f in found)
     before = collections.Counter(f.key for p in plans for f in p.findings)
-    added = [f for f in found if after[f.key] > before[f.key]]
+    # where the original's paths were too many to walk, a path finding in the result
+    # may be one the original has too: only managed-release compares
+    unknown = any(p.model.walk_incomplete for p in plans)
+    added = [f for f in found if after[f.key] > before[f.key]
+             and not (unknown and f.kind != findings.MANAGED_RELEASE.name)]
     fixed = [f for p in plans for f in p.findings if before[f.key] > after[f.key]]
     return added, fixed
 

@@ -97,6 +97,7 @@ class DriverModel:
         self.fns = functions(src)
         self.globals = _file_scope_names(src)
         self.info: dict[str, FunctionInfo] = {}
+        self.walk_incomplete = False  # the path checker gave up on it (pathcheck.STEP_BUDGET)
         probe = self._add(driver.probe, "probe")
         remove = self._add(driver.remove, "remove") if driver.remove in self.fns else None
         self._set_device(probe, driver.device_param(probe.node, src))
