@@ -405,6 +405,15 @@ class DriverModel:
         args = call.child_by_field_name("arguments").named_children
         return self.src.compact(args[api.resource_arg]) if api.resource_arg < len(args) else ""
 
+    def arg_path(self, fi: FunctionInfo, node: Node) -> str:
+        """The access path of an argument; a lookup call's with its own arguments'
+        paths (`free_irq(platform_get_irq(pdev, 0), ...)` in remove() names probe's IRQ)."""
+        inner = strip_casts(node)
+        if inner.type == "call_expression" and \
+                LOOKUPS.match(self.src.text(inner.child_by_field_name("function"))):
+            return self._lookup_path(fi, inner)
+        return self.canonical(fi, self.src.compact(node))
+
     def _acquisition(self, fi: FunctionInfo, call: Node, api: Api) -> Acquisition:
         args = call.child_by_field_name("arguments").named_children
         target = self.target_of(call, api)
@@ -419,7 +428,8 @@ class DriverModel:
             device_ok = device_ok and api.device_arg < len(args) and self.is_of_node(fi, args[api.device_arg])
         return Acquisition(
             api=api, function=fi.name, call=call, stmt=stmt, target=target,
-            path=self.canonical(fi, target) if target else "",
+            path=(self.arg_path(fi, args[api.resource_arg]) if api.status else self.canonical(fi, target))
+            if target else "",
             type_path=self.type_path(fi, target), device=self.device_at(fi, call.start_byte),
             device_ok=device_ok, in_loop=fi.flow.in_loop(call),
             line=self.src.line_of(call.start_byte), order=self.probe_order(fi, call),
@@ -480,12 +490,7 @@ class DriverModel:
                 if len(args) <= names[name]:
                     continue
                 arg = self.src.compact(args[names[name]])
-                inner = strip_casts(args[names[name]])
-                if inner.type == "call_expression" and \
-                        LOOKUPS.match(self.src.text(inner.child_by_field_name("function"))):
-                    path = self._lookup_path(fi, inner)  # free_irq(platform_get_irq(pdev, 0), ...)
-                else:
-                    path = self.canonical(fi, arg)
+                path = self.arg_path(fi, args[names[name]])
                 stmts = self._release_statements(call, arg)
                 out.append(Release(
                     name=name, function=fi.name, call=call, stmts=stmts, arg=arg, path=path,
