@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from . import catalogue, pathcheck
 from .cfg import key
-from .source import descendants
+from .source import descendants, enclosing_function, function_name
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,7 @@ def find(model, releases, has_remove: bool | None = None) -> list[Finding]:
     ``has_remove``: whether the driver has a remove() (default: as the file says; a
     converted file may have lost it)."""
     if has_remove is None:
-        has_remove = model.driver.remove in model.fns
+        has_remove = model.has_remove
     out = managed_releases(model, releases) + path_findings(model, releases, has_remove)
     return sorted(set(out), key=lambda f: (f.line, f.column, f.kind, f.call, f.target))
 
@@ -145,7 +145,7 @@ def path_findings(model, releases, has_remove: bool) -> list[Finding]:
                                f"{h.api}() at line {h.line} ({h.target}) is held when probe succeeds "
                                f"here, and nothing outside probe releases it", leak.trail))
     for d in {key(d.call): d for d in reversed(walk.doubles)}.values():  # one per call
-        from_fn = pathcheck.function_of(model, d.call)
+        from_fn = function_name(enclosing_function(d.call), model.src)
         out.append(Finding(DOUBLE_RELEASE.name, from_fn, model.src.line_of(d.call.start_byte),
                            d.call.start_point[1] + 1, d.name, d.arg,
                            f"{d.name}({d.arg}) releases what line {d.first_line} already "
@@ -185,8 +185,7 @@ def _stored_away(model, h) -> bool:
 
 def _unreleased_after_probe(model, releases, h, walk) -> bool:
     """No function but probe releases ``h``."""
-    api = catalogue.apis().get(h.api) or next(a for a in model.driver_pairs if a.name == h.api)
-    names = set(api.releases)
+    names = set(walk.apis[h.api].releases)
     for r in releases:
         if r.function == model.driver.probe or r.name not in names:
             continue

@@ -34,8 +34,10 @@ from tree_sitter import Node
 from . import catalogue
 from .catalogue import BUS
 from .cfg import LOOPS, is_statement, key, next_statement
-from .source import descendants
-from .resources import HELPER_DEPTH, DriverModel, FunctionInfo, declarator_name, param_names
+from .resources import (
+    HELPER_DEPTH, NUMBER, DriverModel, FunctionInfo, ancestors_in, declarator_name, param_names,
+)
+from .source import descendants, enclosing_function, function_name, strip_casts
 
 STEP_BUDGET = 20_000
 ERR, OK = "err", "ok"
@@ -51,7 +53,6 @@ _FAILS = ("PTR_ERR", "ERR_PTR", "dev_err_probe", "ERR_CAST")
 _UNWRAP = ("likely", "unlikely", "WARN_ON", "WARN_ON_ONCE")
 _IS_ERR = ("IS_ERR", "IS_ERR_OR_NULL")
 _SUBSCRIPT = re.compile(r"\[[^\]]*\]")
-_NUMBER = re.compile(r"(0[xX][0-9a-fA-F]+|\d+)[uUlL]*")
 
 
 class OverBudget(Exception):
@@ -101,8 +102,6 @@ class State:
                 return amp + original + rest
         return path
 
-
-
     def sig(self) -> tuple:
         return (frozenset(self.held), frozenset(self.released.items()),
                 frozenset(self.values.items()), frozenset(self.links.items()),
@@ -149,7 +148,7 @@ class Walk:
         self.acquisitions = {
             key(a.call): a for a in model.acquisitions
             if a.path and not a.api.release_optional
-            and not (a.stmt is not None and b"__free(" in self.src.text(a.stmt).encode())  # scoped
+            and not (a.stmt is not None and "__free(" in self.src.text(a.stmt))  # scoped
             and not (a.api.via and catalogue.apis()[a.api.via].managed in managed)
         }
         self.releases = {key(r.call): r for r in releases}
@@ -212,9 +211,9 @@ class Walk:
             seen.add(mark)
             t = node.type
             if t == "return_statement":
-                value = [c for c in node.named_children if c.type != "comment"]
-                for s in self.effects(fi, value[0] if value else None, st, depth):
-                    for cls, s2 in self.classify(fi, value[0] if value else None, s):
+                value = _returned(node)
+                for s in self.effects(fi, value, st, depth):
+                    for cls, s2 in self.classify(fi, value, s):
                         out.append((s2, cls, node))
             elif t == "if_statement":
                 cond = node.child_by_field_name("condition")
@@ -249,7 +248,7 @@ class Walk:
                 stack.append((target, self.went(st.copy(), target)))
             elif t in ("break_statement", "continue_statement"):
                 stops = LOOPS if t == "continue_statement" else (*LOOPS, "switch_statement")
-                loop = next((a for a in _ancestors(node, body) if a.type in stops), None)
+                loop = next((a for a in ancestors_in(node, fi.node) if a.type in stops), None)
                 stack.append((self.after(loop) if loop is not None else None, st))
             elif t in ("labeled_statement", "compound_statement", "case_statement") or t.startswith("preproc_"):
                 stack.append((self.enter(node), st))
@@ -360,7 +359,7 @@ class Walk:
             preset = {}                       # and a literal one is known (`init(priv, true)`)
             for pname, arg in zip(param_names(helper.node, self.src), args):
                 text = self.src.compact(arg)
-                if pname and (text in ("true", "false") or _NUMBER.fullmatch(text)):
+                if pname and (text in ("true", "false") or NUMBER.match(text)):
                     preset[self.canon(helper, pname)] = OK if text in ("false", "0") else ERR
                 elif pname:
                     bound = self.canon(fi, self.src.compact(arg))
@@ -462,13 +461,13 @@ class Walk:
         return any(self._guarded(n) for n in (call, *self.site_nodes))
 
     def _guarded(self, call: Node) -> bool:
-        fn = self.model.fns.get(function_of(self.model, call))
-        for a in _ancestors(call, fn):
+        fn = enclosing_function(call)
+        fi = self.model.info.get(function_name(fn, self.src))
+        for a in ancestors_in(call, fn):
             if a.type in ("switch_statement", "case_statement", *LOOPS):
                 return True
             if a.type in ("if_statement", "else_clause"):
                 cond = (a if a.type == "if_statement" else a.parent).child_by_field_name("condition")
-                fi = self.model.info.get(function_of(self.model, call))
                 facts = self.facts(fi, cond, True) + self.facts(fi, cond, False) if fi else []
                 if not facts or not all(self.tracked(fi, p) for p, _ in facts):
                     return True
@@ -483,7 +482,7 @@ class Walk:
             out = set()
             for asg in descendants(fi.node, "assignment_expression", "init_declarator"):
                 right = asg.child_by_field_name("right") or asg.child_by_field_name("value")
-                if right is not None and _strip(right).type == "call_expression":
+                if right is not None and strip_casts(right).type == "call_expression":
                     left = asg.child_by_field_name("left")
                     name = self.src.compact(left) if left is not None else declarator_name(asg, self.src)
                     out.add(self.canon(fi, name or ""))
@@ -522,9 +521,9 @@ class Walk:
     def assign(self, fi: FunctionInfo, left: str, right: Node | None, state: State) -> None:
         """``left = right``; ``right`` None for `|=` and the like (nothing known after)."""
         if right is not None and left in fi.locals and left not in fi.aliases and \
-                self.src.compact(_strip(right)).startswith("&"):
+                self.src.compact(strip_casts(right)).startswith("&"):
             # `struct ring *tx = &priv->tx;`: tx names priv->tx for the rest of the walk
-            fi.aliases[left] = self.canon(fi, self.src.compact(_strip(right)))
+            fi.aliases[left] = self.canon(fi, self.src.compact(strip_casts(right)))
             self.aliased.append((fi, left))
         lhs = self.canon(fi, left)
         state.values.pop(lhs, None)
@@ -532,14 +531,14 @@ class Walk:
         state.alias.pop(lhs, None)
         if right is None:
             return
-        r = _strip(right)
+        r = strip_casts(right)
         while r.type == "assignment_expression":  # `a = b = 0;`
-            r = _strip(r.child_by_field_name("right"))
+            r = strip_casts(r.child_by_field_name("right"))
         text = self.src.compact(r)
         # `p = NULL;`, `priv->buf = kzalloc(...)`: a release of p from here on is not
         # one of what p held before
         type_path = self.model.type_path(fi, left)
-        for k in [k for k, r in state.released.items() if r[3].named_by(lhs, type_path)]:
+        for k in [k for k, rel in state.released.items() if rel[3].named_by(lhs, type_path)]:
             del state.released[k]
         if text in ("NULL", "0"):
             state.values[lhs] = ERR if text == "NULL" else OK
@@ -556,7 +555,7 @@ class Walk:
             if fn is not None and fn.child_by_field_name("declarator").type == "pointer_declarator":
                 self.pointers.add(lhs)  # `mtd = foo_probe_device(...)`: NULL when it failed
             if name == "PTR_ERR_OR_ZERO" and args:
-                src = self.canon(fi, self.src.compact(_strip(args[0])))
+                src = self.canon(fi, self.src.compact(strip_casts(args[0])))
             elif name in _FAILS:
                 state.values[lhs] = ERR
                 return
@@ -580,7 +579,7 @@ class Walk:
         """The states in which ``cond`` comes out ``truth``, its calls run as C runs them:
         the right side of `&&`/`||` only when the left does not decide
         (`if (!IS_ERR(clk) && !clk_prepare_enable(clk))` enables only a clock it has)."""
-        node = _strip(cond)
+        node = strip_casts(cond)
         if node.type == "unary_expression" and self.src.text(node.child_by_field_name("operator")) == "!":
             return self.branch(fi, node.child_by_field_name("argument"), not truth, state, depth)
         op = self.src.text(node.child_by_field_name("operator")) if node.type == "binary_expression" else ""
@@ -613,7 +612,7 @@ class Walk:
                 del state.held[k]
 
     def facts(self, fi: FunctionInfo, node: Node, truth: bool) -> list[tuple[str, str]]:
-        node = _strip(node)
+        node = strip_casts(node)
         t = node.type
         if t == "unary_expression" and self.src.text(node.child_by_field_name("operator")) == "!":
             return self.facts(fi, node.child_by_field_name("argument"), not truth)
@@ -652,15 +651,14 @@ class Walk:
             return [(path, (OK if truth else ERR) if path in self.pointers else (ERR if truth else OK))]
         return []
 
-
     def _path(self, fi: FunctionInfo, node: Node) -> str:
-        return self.canon(fi, self.src.compact(_strip(node)))
+        return self.canon(fi, self.src.compact(strip_casts(node)))
 
     def classify(self, fi: FunctionInfo, node: Node | None, state: State):
         """(class, state) for each way the returned value can come out."""
         if node is None:
             return [(None, state)]
-        node = _strip(node)
+        node = strip_casts(node)
         cls = _literal(node, self.src)
         if cls is not None:
             return [(cls, state)]
@@ -711,7 +709,7 @@ def _returned(ret: Node | None) -> Node | None:
     if ret is None:
         return None
     value = [c for c in ret.named_children if c.type != "comment"]
-    return _strip(value[0]) if value else None
+    return strip_casts(value[0]) if value else None
 
 
 def _literal(node: Node, src) -> str | None:
@@ -731,31 +729,11 @@ def _result(call: Node) -> str:
     return f"@call{call.start_byte}"
 
 
-def _strip(node: Node) -> Node:
-    while node.type in ("parenthesized_expression", "cast_expression") and node.named_children:
-        node = node.child_by_field_name("value") or node.named_children[-1]
-    return node
-
-
 def _else_body(alt: Node) -> Node:
     if alt.type != "else_clause":
         return alt
     inner = [c for c in alt.named_children if is_statement(c)]
     return inner[0] if inner else alt
-
-
-def function_of(model, node: Node) -> str:
-    for name, fn in model.fns.items():
-        if fn.start_byte <= node.start_byte < fn.end_byte:
-            return name
-    return ""
-
-
-def _ancestors(node: Node, body: Node):
-    n = node.parent
-    while n is not None and key(n) != key(body):
-        yield n
-        n = n.parent
 
 
 def _postorder(node: Node):

@@ -93,7 +93,7 @@ def _compare_findings(plans, path: str, new: bytes, fs_path: str | None) -> tupl
     """(findings the converted file has that the original did not: verified output,
     findings of the original the converted file no longer has: what the patch fixes)."""
     src = SourceFile.from_bytes(path, new, fs_path)
-    had_remove = {p.driver.probe: bool(p.driver.remove) and p.driver.remove in p.model.fns for p in plans}
+    had_remove = {p.driver.probe: p.model.has_remove for p in plans}
     found = [f for d in find_drivers(src) for m in [DriverModel(src, d)]
              for f in findings.find(m, m.driver_releases(), had_remove.get(d.probe))]
     after = collections.Counter(f.key for f in found)

@@ -32,7 +32,7 @@ _ROOT = re.compile(r"^[A-Za-z_]\w*")
 LOOKUPS = re.compile(r"^(platform_get_resource(_byname)?|platform_get_irq(_byname)?(_optional)?|"
                      r"pci_resource_(start|len)|of_irq_get(_byname)?|irq_of_parse_and_map|"
                      r"iio_priv|netdev_priv)$")
-_NUMBER = re.compile(r"^(0[xX][0-9a-fA-F]+|\d+)[uUlL]*$")
+NUMBER = re.compile(r"^(0[xX][0-9a-fA-F]+|\d+)[uUlL]*$")  # an integer literal
 HELPER_DEPTH = 2
 
 
@@ -109,6 +109,10 @@ class DriverModel:
             self._collect_locals(remove)
             self._remove_aliases(remove)
             self._expand_helpers(remove, "remove-helper")
+
+    @property
+    def has_remove(self) -> bool:
+        return self.driver.remove in self.fns
 
     # -- building -----------------------------------------------------------------------
     def _add(self, name: str, role: str) -> FunctionInfo:
@@ -312,7 +316,7 @@ class DriverModel:
             return inner[1:] if inner.startswith("*") else "&" + inner
         m = _ROOT.match(text)
         if not m:
-            return text if _NUMBER.match(text) else f"{fi.name}:{text}"
+            return text if NUMBER.match(text) else f"{fi.name}:{text}"
         root, rest = m.group(0), text[m.end():]
         if root in fi.aliases:
             base = fi.aliases[root]
