@@ -31,7 +31,7 @@ def _expected(path):
 
 
 def _drivers(result):
-    report = json.loads(output.json_report([result]))
+    report = json.loads(output.json_report([output.file_entry(result)], int(result.changed)))
     drivers = report["files"][0]["drivers"]
     for d in drivers:
         for r in d["refusals"]:

@@ -8,13 +8,15 @@ import sys
 import tempfile
 
 from . import catalogue, findings, kbuild, output
-from .pipeline import FileResult, analyse_path, iter_c_files
+from .pipeline import iter_c_files
 from .rules import ALL_RULES, by_code, explain
 from .rules.policy import POLICIES
+from .scan import Job, Scan
 
 EXIT_OK = 0
 EXIT_FILE_ERRORS = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130  # as shells report SIGINT
 EXIT_PIPE_CLOSED = 141  # as git: the reader (e.g. `| head`) went away
 
 EPILOG = """\
@@ -24,7 +26,8 @@ subcommands:
                              a finding kind (error-path-leak, double-release, ...)
   devmify apis               list the API catalogue
   devmify rules              list the safety rules
-  devmify check PATHS...     only the bug checker: findings in the drivers as they are
+  devmify check [-j N] PATHS...
+                             only the bug checker: findings in the drivers as they are
   devmify verify --kernel-tree DIR [--drop-failing] PATHS...
                              build each changed driver before and after its patch with
                              the kernel's make, and run checkpatch on the patch
@@ -33,6 +36,8 @@ exit status:
   0  success (whether or not anything was converted)
   1  some files could not be read or parsed (listed as errors; the run went on)
   2  bad usage
+  130  interrupted (Ctrl-C): the files finished so far were printed or written whole,
+       nothing else was; no JSON report is printed
   141  the output pipe was closed early (e.g. `devmify ... | head`)
 """
 
@@ -69,7 +74,21 @@ def build_parser() -> argparse.ArgumentParser:
                         "stays unmanaged (rule DV009)")
     p.add_argument("--in-place", action="store_true",
                    help="rewrite the files (atomically) instead of printing a diff")
+    _jobs_option(p)
     return p
+
+
+def _jobs_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-j", "--jobs", type=_positive, default=os.cpu_count() or 1, metavar="N",
+                   help="files analysed at once, in worker processes (default: the number "
+                        "of CPUs, %(default)s here); the output order does not depend on it")
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
 
 
 def _subcommand(argv: list[str]) -> int | None:
@@ -112,19 +131,11 @@ def _subcommand(argv: list[str]) -> int | None:
 
 def _check(argv: list[str]) -> int:
     """Only the bug checker: the findings in the drivers as they are, as report lines."""
-    if not argv:
-        print("usage: devmify check PATHS...", file=sys.stderr)
-        return EXIT_USAGE
-    errors = False
-    for real, display in iter_c_files(argv):
-        res = analyse_path(real, display)
-        errors |= bool(res.errors)
-        for p in res.plans:
-            for f in p.findings:
-                print(output.finding_line(res.path, f))
-        for err in res.errors:
-            print(f"devmify: {res.path}: {err}", file=sys.stderr)
-    return EXIT_FILE_ERRORS if errors else EXIT_OK
+    p = argparse.ArgumentParser(prog="devmify check", description=_check.__doc__)
+    p.add_argument("paths", nargs="+", help="C files and directories")
+    _jobs_option(p)
+    args = p.parse_args(argv)
+    return _run(args.paths, "check", "prefix", False, args.jobs)
 
 
 def _verify(argv: list[str]) -> int:
@@ -173,29 +184,43 @@ def _main(argv: list[str] | None) -> int:
     if sub is not None:
         return sub
     args = build_parser().parse_args(argv)
-    for p in args.paths:
+    return _run(args.paths, args.format, args.policy, args.in_place, args.jobs)
+
+
+def _run(paths: list[str], fmt: str, policy: str, in_place: bool, workers: int) -> int:
+    for p in paths:
         if not os.path.exists(p):
             print(f"devmify: {p}: no such file or directory", file=sys.stderr)
             return EXIT_USAGE
-    results: list[FileResult] = []
-    out = sys.stdout
-    for real, display in iter_c_files(args.paths):
-        res = analyse_path(real, display, args.policy)
-        results.append(res)
-        if args.in_place and res.changed:
-            write_atomically(real, res.converted)
-        if args.format == "diff" and not args.in_place:
-            out.buffer.write(output.unified_diff(res).encode("utf-8", "surrogateescape"))
-            out.flush()
-        elif args.format == "report":
-            for line in output.report_lines(res):
-                print(line, file=out)
+    jobs = [Job(i, real, display, policy, fmt, in_place)
+            for i, (real, display) in enumerate(iter_c_files(paths))]
+    # a bar on the terminal, unless the patch itself is streaming to that terminal
+    progress = sys.stderr.isatty() and (in_place or fmt == "json" or not sys.stdout.isatty())
+    scan = Scan(jobs, workers, progress)
+    entries: list[dict] = []
+    changed = done = 0
+    errors = False
+    for res in scan:
+        done += 1
+        errors |= bool(res.errors)
+        changed += res.changed
+        if res.converted is not None:
+            write_atomically(res.real, res.converted)
+        if res.entry is not None:
+            entries.append(res.entry)
+        elif res.text:
+            sys.stdout.buffer.write(res.text.encode("utf-8", "surrogateescape"))
+            sys.stdout.flush()
         for err in res.errors:
-            print(f"devmify: {res.path}: {err}", file=sys.stderr)
-    if args.format == "json":
-        out.write(output.json_report(results))
-    return EXIT_FILE_ERRORS if any(r.errors for r in results) else EXIT_OK
-
+            scan.warn(f"devmify: {res.path}: {err}")
+    if scan.interrupted:
+        print(f"devmify: interrupted after {done} of {len(jobs)} files"
+              f"{f'; {changed} rewritten whole, the rest untouched' if in_place else ''}",
+              file=sys.stderr)
+        return EXIT_INTERRUPTED
+    if fmt == "json":
+        sys.stdout.write(output.json_report(entries, changed))
+    return EXIT_FILE_ERRORS if errors else EXIT_OK
 
 if __name__ == "__main__":
     sys.exit(main())

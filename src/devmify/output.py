@@ -67,19 +67,22 @@ def enclosing_name(plan, node) -> str:
     return function_name(fn, plan.model.src) if fn is not None else ""
 
 
-def json_report(results: list[FileResult]) -> str:
-    files = [
-        {"path": r.path, "drivers": [_driver_json(p) for p in r.plans],
-         "errors": [{"message": e} for e in r.errors]}
-        for r in results
-    ]
+def file_entry(result: FileResult) -> dict:
+    """One file of the JSON report."""
+    return {"path": result.path, "drivers": [_driver_json(p) for p in result.plans],
+            "errors": [{"message": e} for e in result.errors]}
+
+
+def json_report(files: list[dict], changed: int) -> str:
+    """The whole JSON report from the files' entries and how many of them changed."""
+    drivers = [d for f in files for d in f["drivers"]]
     summary = {
-        "files_scanned": len(results),
-        "files_changed": sum(1 for r in results if r.changed),
-        "conversions": sum(len(p.conversions) for r in results for p in r.plans),
-        "refusals": sum(len(p.refusals) for r in results for p in r.plans),
-        "findings": sum(len(p.findings) for r in results for p in r.plans),
-        "errors": sum(len(r.errors) for r in results),
+        "files_scanned": len(files),
+        "files_changed": changed,
+        "conversions": sum(len(d["conversions"]) for d in drivers),
+        "refusals": sum(len(d["refusals"]) for d in drivers),
+        "findings": sum(len(d["findings"]) for d in drivers),
+        "errors": sum(len(f["errors"]) for f in files),
     }
     return json.dumps({"version": JSON_VERSION, "files": files, "summary": summary}, indent=2) + "\n"
 

@@ -1,0 +1,186 @@
+"""Many files at once: worker processes, output in the order the files were given.
+
+Each file is read, analysed and rendered in a worker (or in this process for ``-j 1``
+and for a single file) and comes back as a :class:`FileOutput`: plain data holding what
+the chosen format prints for it.  Results are handed out in the order of the file list
+whatever the scheduling, so two runs print the same bytes.
+
+A Python exception while analysing a file becomes that file's ``errors`` entry.  A
+worker that dies outright (a crash in the parser) breaks the pool: the files it may have
+been on are run again one by one, each in a pool of its own, and the one that kills its
+worker again is reported as an error; the run goes on.  The first Ctrl-C stops handing
+out work: what is in flight finishes, nothing more is printed or written, and
+:attr:`Scan.interrupted` says so.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+import threading
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from multiprocessing import SimpleQueue
+from typing import Iterator
+
+from . import output
+from .pipeline import analyse_path
+
+CHUNK = 4  # files per task: small, so Ctrl-C is quick and a slow file delays little
+
+
+@dataclass(frozen=True)
+class Job:
+    index: int
+    real: str         # where the file is
+    display: str      # the path printed
+    policy: str
+    fmt: str          # diff, json, report or check
+    keep: bool        # return the converted bytes (--in-place)
+
+
+@dataclass
+class FileOutput:
+    path: str
+    real: str
+    errors: list[str] = field(default_factory=list)
+    changed: bool = False
+    converted: bytes | None = None  # only with Job.keep
+    text: str = ""                  # what the format prints for the file (not json)
+    entry: dict | None = None       # the file's JSON entry (json only)
+
+
+def render(job: Job) -> FileOutput:
+    """Analyse one file and render it for ``job.fmt``; never raises for the file's sake."""
+    try:
+        res = analyse_path(job.real, job.display, job.policy)
+        out = FileOutput(res.path, job.real, list(res.errors), res.changed)
+        if job.keep and res.changed:
+            out.converted = res.converted
+        if job.fmt == "json":
+            out.entry = output.file_entry(res)
+        elif job.fmt == "report":
+            out.text = "".join(line + "\n" for line in output.report_lines(res))
+        elif job.fmt == "check":
+            out.text = "".join(output.finding_line(res.path, f) + "\n"
+                               for p in res.plans for f in p.findings)
+        elif not job.keep:
+            out.text = output.unified_diff(res)
+        return out
+    except Exception as exc:  # noqa: BLE001 - a bug met in one file must not end the run
+        return FileOutput(job.display, job.real,
+                          [f"internal error, file skipped: {type(exc).__name__}: {exc}"])
+
+
+_started: SimpleQueue | None = None  # in a worker: where it says which file it is on
+
+
+def _worker_init(started: SimpleQueue) -> None:
+    global _started
+    _started = started
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+
+
+def _render_chunk(jobs: list[Job]) -> list[FileOutput]:
+    out = []
+    for job in jobs:
+        _started.put(job.index)
+        out.append(render(job))
+    return out
+
+
+class Scan:
+    """Iterate over the :class:`FileOutput` of every job, in order."""
+
+    def __init__(self, jobs: list[Job], workers: int, progress: bool = False) -> None:
+        self.jobs, self.workers, self.progress = jobs, workers, progress
+        self.interrupted = False
+        self._bar = None
+
+    def warn(self, message: str) -> None:
+        """A line on stderr that does not tear the progress bar."""
+        if self._bar is not None:
+            self._bar.write(message, file=sys.stderr)
+        else:
+            print(message, file=sys.stderr)
+
+    def __iter__(self) -> Iterator[FileOutput]:
+        bar = self._bar = _bar(len(self.jobs)) if self.progress else None
+        in_main = threading.current_thread() is threading.main_thread()
+        old = signal.signal(signal.SIGINT, self._interrupt) if in_main else None
+        try:
+            inner = self._serial() if self.workers <= 1 or len(self.jobs) <= 1 else self._parallel()
+            for out in inner:
+                if self.interrupted:
+                    inner.close()
+                    break
+                if bar is not None:
+                    bar.update()
+                yield out
+        finally:
+            if in_main:
+                signal.signal(signal.SIGINT, old)
+            if bar is not None:
+                bar.close()
+                self._bar = None
+
+    def _interrupt(self, signum, frame) -> None:
+        self.interrupted = True
+
+    def _serial(self) -> Iterator[FileOutput]:
+        for job in self.jobs:
+            yield render(job)
+            if self.interrupted:
+                return
+
+    def _parallel(self) -> Iterator[FileOutput]:
+        todo = deque(self.jobs[i:i + CHUNK] for i in range(0, len(self.jobs), CHUNK))
+        suspects: set[int] = set()
+        while todo:
+            while todo and any(j.index in suspects for j in todo[0]):
+                for job in todo.popleft():
+                    yield _alone(job)
+            if not todo or self.interrupted:
+                return
+            started: SimpleQueue = SimpleQueue()
+            pool = ProcessPoolExecutor(self.workers, initializer=_worker_init, initargs=(started,))
+            futures = deque(pool.submit(_render_chunk, chunk) for chunk in todo)
+            try:
+                while futures:
+                    outputs = futures[0].result()
+                    futures.popleft()
+                    todo.popleft()
+                    yield from outputs
+                    if self.interrupted:
+                        return
+            except BrokenProcessPool:
+                finished = {j.index for chunk, f in zip(todo, futures)
+                            if f.done() and f.exception() is None for j in chunk}
+                new = _drain(started) - finished - suspects
+                suspects |= new or {j.index for j in todo[0]}
+            finally:
+                pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _drain(queue: SimpleQueue) -> set[int]:
+    out = set()
+    while not queue.empty():
+        out.add(queue.get())
+    return out
+
+
+def _alone(job: Job) -> FileOutput:
+    """One file in a worker of its own: if it dies again, the file was the cause."""
+    with ProcessPoolExecutor(1, initializer=_worker_init, initargs=(SimpleQueue(),)) as pool:
+        try:
+            return pool.submit(render, job).result()
+        except BrokenProcessPool:
+            return FileOutput(job.display, job.real,
+                              ["internal error, file skipped: the process analysing it died"])
+
+
+def _bar(total: int):
+    from tqdm import tqdm  # only on a terminal: the import costs start-up time
+    return tqdm(total=total, unit="file", file=sys.stderr, dynamic_ncols=True, leave=False)
