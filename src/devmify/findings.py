@@ -122,6 +122,8 @@ def managed_releases(model, releases) -> list[Finding]:
 
 def path_findings(model, releases, has_remove: bool) -> list[Finding]:
     walk = pathcheck.Walk(model, releases)
+    if not walk.acquisitions:
+        return []  # nothing is ever held: no path can leak or release twice
     try:
         walk.run()
     except pathcheck.OverBudget:

@@ -103,7 +103,9 @@ class State:
         return path
 
     def sig(self) -> tuple:
-        return (frozenset(self.held), frozenset(self.released.items()),
+        # a key names its Held (the acquisition call and where the walk was): hashing the
+        # Held dataclasses as well cost a third of the walk
+        return (frozenset(self.held), frozenset((k, v[:3]) for k, v in self.released.items()),
                 frozenset(self.values.items()), frozenset(self.links.items()),
                 frozenset(self.alias.items()))
 

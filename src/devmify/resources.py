@@ -97,6 +97,9 @@ class DriverModel:
         self.fns = functions(src)
         self.globals = _file_scope_names(src)
         self.info: dict[str, FunctionInfo] = {}
+        self._others: dict[str, FunctionInfo] = {}  # the rest of the file's functions
+        self._calls_by_name: dict[str, list[tuple[str, Node]]] | None = None
+        self._assignments: list[tuple[str, Node]] | None = None
         self.walk_incomplete = False  # the path checker gave up on it (pathcheck.STEP_BUDGET)
         probe = self._add(driver.probe, "probe")
         remove = self._add(driver.remove, "remove") if driver.remove in self.fns else None
@@ -252,21 +255,18 @@ class DriverModel:
         names = [n for n, _ in params(fi.node, self.src)]
         all_params = param_names(fi.node, self.src)
         seen: dict[str, set[str]] = {}
-        for caller_name, caller_node in self.fns.items():
-            for call in descendants(caller_node.child_by_field_name("body"), "call_expression"):
-                if self.src.text(call.child_by_field_name("function")) != fi.name:
-                    continue
-                caller = self.info.get(caller_name)
-                fi.callers.append((caller, call))
-                args = call.child_by_field_name("arguments").named_children
-                for i, pname in enumerate(all_params):
-                    if i < len(args) and caller is not None:
-                        if self.is_device(caller, args[i]):
-                            seen.setdefault(pname, set()).add("@dev")
-                        else:
-                            seen.setdefault(pname, set()).add(self.canonical(caller, self.src.compact(args[i])))
+        for caller_name, call in self.calls_of(fi.name):
+            caller = self.info.get(caller_name)
+            fi.callers.append((caller, call))
+            args = call.child_by_field_name("arguments").named_children
+            for i, pname in enumerate(all_params):
+                if i < len(args) and caller is not None:
+                    if self.is_device(caller, args[i]):
+                        seen.setdefault(pname, set()).add("@dev")
                     else:
-                        seen.setdefault(pname, set()).add("?")
+                        seen.setdefault(pname, set()).add(self.canonical(caller, self.src.compact(args[i])))
+                else:
+                    seen.setdefault(pname, set()).add("?")
         for pname, paths in seen.items():
             if len(paths) == 1 and "?" not in paths:
                 fi.aliases[pname] = paths.pop()
@@ -555,21 +555,35 @@ class DriverModel:
             return REMOVE if REMOVE in contexts else PROBE_ERROR
         return sorted(c for c in contexts if c not in DELETABLE)[0]
 
+    def calls_of(self, name: str) -> list[tuple[str, Node]]:
+        """(caller name, call) for every call of ``name`` in the file's functions, in
+        file order (indexed once: each helper used to scan the whole file)."""
+        if self._calls_by_name is None:
+            self._calls_by_name = {}
+            for caller_name, node in self.fns.items():
+                for call in descendants(node.child_by_field_name("body"), "call_expression"):
+                    self._calls_by_name.setdefault(
+                        self.src.text(call.child_by_field_name("function")), []).append((caller_name, call))
+        return self._calls_by_name.get(name, [])
+
     def every_function(self):
         """FunctionInfo for every function in the file; those outside the driver's
         probe/remove closure have role "other" and no flow."""
         for fname, node in self.fns.items():
-            fi = self.info.get(fname)
+            fi = self.info.get(fname) or self._others.get(fname)
             if fi is None:
-                fi = FunctionInfo(fname, node, "other", None)
+                fi = self._others[fname] = FunctionInfo(fname, node, "other", None)
                 self._collect_locals(fi)
             yield fi
 
-    def all_assignments(self):
+    def all_assignments(self) -> list[tuple[FunctionInfo, Node]]:
         """(function info, assignment node) for every `=` in the file."""
-        for fi in self.every_function():
-            for asg in descendants(fi.node.child_by_field_name("body"), "assignment_expression"):
-                yield fi, asg
+        if self._assignments is None:  # the nodes once; the infos as they are now
+            self._assignments = [
+                (name, asg) for name, node in self.fns.items()
+                for asg in descendants(node.child_by_field_name("body"), "assignment_expression")]
+        infos = {fi.name: fi for fi in self.every_function()}
+        return [(infos[name], asg) for name, asg in self._assignments]
 
     def assignments(self, path: str, type_path: str | None) -> list[tuple[FunctionInfo, Node]]:
         """Every `lvalue = value` in the file whose lvalue has access path ``path``, or,

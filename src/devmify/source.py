@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Iterator
 
 import tree_sitter_c
-from tree_sitter import Language, Node, Parser
+from tree_sitter import Language, Node, Parser, Query, QueryCursor
 
 from .macros import normalise
 
@@ -23,8 +23,13 @@ class UnreadableSource(Exception):
 
 
 @lru_cache(maxsize=1)
+def _language() -> Language:
+    return Language(tree_sitter_c.language())
+
+
+@lru_cache(maxsize=1)
 def _parser() -> Parser:
-    return Parser(Language(tree_sitter_c.language()))
+    return Parser(_language())
 
 
 def parse_bytes(data: bytes):
@@ -91,19 +96,18 @@ class SourceFile:
 
 
 
-def walk(node: Node) -> Iterator[Node]:
-    """Pre-order walk over named and anonymous descendants, node included."""
-    stack = [node]
-    while stack:
-        n = stack.pop()
-        yield n
-        stack.extend(reversed(n.children))
+@lru_cache(maxsize=None)
+def _query(types: tuple[str, ...]) -> Query:
+    return Query(_language(), "[" + " ".join(f"({t})" for t in types) + "] @n")
 
 
 def descendants(node: Node, *types: str) -> Iterator[Node]:
-    for n in walk(node):
-        if n.type in types:
-            yield n
+    """The nodes of these (named) types in ``node``'s subtree, ``node`` included, in
+    pre-order.  Found by tree-sitter's query engine, in C: a walk in Python over every
+    node was half of devmify's time."""
+    found = QueryCursor(_query(types)).captures(node).get("n", [])
+    found.sort(key=lambda n: (n.start_byte, -n.end_byte))  # outer before inner
+    return iter(found)
 
 
 def ancestors(node: Node) -> Iterator[Node]:
