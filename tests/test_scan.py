@@ -109,3 +109,18 @@ def test_ctrl_c_leaves_every_file_untouched_or_whole(tmp_path):
     assert all(c in (original, converted) for c in contents)
     assert 0 < contents.count(converted) < 200
     assert not list(tmp_path.glob(".devmify-*"))  # no temporary file left behind
+
+
+def test_output_does_not_depend_on_the_hash_seed():
+    """Python salts str hashes per process: nothing devmify prints may follow set order
+    (two findings that differ only in the acquisition they name once swapped places
+    between runs: tests/cases/findings/leak_two_sources_one_exit.c)."""
+    cases = Path(__file__).parent / "cases" / "findings"
+    outs = set()
+    for seed in range(1, 7):
+        env = {**os.environ, "PYTHONHASHSEED": str(seed)}
+        proc = subprocess.run([sys.executable, "-m", "devmify", "--format", "report", "-j", "2", str(cases)],
+                              capture_output=True, text=True, env=env)
+        assert "kmalloc() at line 33 (t->ring) is not released" in proc.stdout
+        outs.add(proc.stdout)
+    assert len(outs) == 1

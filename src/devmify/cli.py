@@ -7,7 +7,7 @@ import os
 import sys
 import tempfile
 
-from . import catalogue, findings, kbuild, output
+from . import catalogue, findings, output
 from .pipeline import iter_c_files
 from .rules import ALL_RULES, by_code, explain
 from .rules.policy import POLICIES
@@ -139,6 +139,7 @@ def _check(argv: list[str]) -> int:
 
 
 def _verify(argv: list[str]) -> int:
+    from . import kbuild  # builds kernels: not loaded for a plain run
     p = argparse.ArgumentParser(prog="devmify verify", description=kbuild.__doc__.splitlines()[0])
     p.add_argument("paths", nargs="+", help="C files and directories inside the kernel tree")
     p.add_argument("--kernel-tree", required=True, metavar="DIR",

@@ -99,7 +99,8 @@ def find(model, releases, has_remove: bool | None = None) -> list[Finding]:
     if has_remove is None:
         has_remove = model.has_remove
     out = managed_releases(model, releases) + path_findings(model, releases, has_remove)
-    return sorted(set(out), key=lambda f: (f.line, f.column, f.kind, f.call, f.target))
+    # message and path too: two findings may share all else, and set order is a hash's
+    return sorted(set(out), key=lambda f: (f.line, f.column, f.kind, f.call, f.target, f.message, f.trail))
 
 
 def managed_releases(model, releases) -> list[Finding]:

@@ -19,14 +19,14 @@ import signal
 import sys
 import threading
 from collections import deque
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from multiprocessing import SimpleQueue
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from . import output
 from .pipeline import analyse_path
+
+if TYPE_CHECKING:  # imported where workers start: one file needs none of it
+    from multiprocessing import SimpleQueue
 
 CHUNK = 4  # files per task: small, so Ctrl-C is quick and a slow file delays little
 
@@ -74,10 +74,10 @@ def render(job: Job) -> FileOutput:
                           [f"internal error, file skipped: {type(exc).__name__}: {exc}"])
 
 
-_started: SimpleQueue | None = None  # in a worker: where it says which file it is on
+_started: "SimpleQueue | None" = None  # in a worker: where it says which file it is on
 
 
-def _worker_init(started: SimpleQueue) -> None:
+def _worker_init(started: "SimpleQueue") -> None:
     global _started
     _started = started
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
@@ -136,6 +136,9 @@ class Scan:
                 return
 
     def _parallel(self) -> Iterator[FileOutput]:
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+        from multiprocessing import SimpleQueue
         todo = deque(self.jobs[i:i + CHUNK] for i in range(0, len(self.jobs), CHUNK))
         suspects: set[int] = set()
         while todo:
@@ -144,7 +147,7 @@ class Scan:
                     yield _alone(job)
             if not todo or self.interrupted:
                 return
-            started: SimpleQueue = SimpleQueue()
+            started = SimpleQueue()
             pool = ProcessPoolExecutor(self.workers, initializer=_worker_init, initargs=(started,))
             futures = deque(pool.submit(_render_chunk, chunk) for chunk in todo)
             try:
@@ -164,7 +167,7 @@ class Scan:
                 pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _drain(queue: SimpleQueue) -> set[int]:
+def _drain(queue: "SimpleQueue") -> set[int]:
     out = set()
     while not queue.empty():
         out.add(queue.get())
@@ -173,6 +176,9 @@ def _drain(queue: SimpleQueue) -> set[int]:
 
 def _alone(job: Job) -> FileOutput:
     """One file in a worker of its own: if it dies again, the file was the cause."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+    from multiprocessing import SimpleQueue
     with ProcessPoolExecutor(1, initializer=_worker_init, initargs=(SimpleQueue(),)) as pool:
         try:
             return pool.submit(render, job).result()
