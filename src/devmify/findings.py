@@ -92,13 +92,15 @@ class Finding:
         return self.kind, self.call, self.target
 
 
-def find(model, releases, has_remove: bool | None = None) -> list[Finding]:
+def find(model, releases, has_remove: bool | None = None, paths: bool = True) -> list[Finding]:
     """``releases``: the driver's release calls (DriverModel.releases), as the plan has them;
     ``has_remove``: whether the driver has a remove() (default: as the file says; a
-    converted file may have lost it)."""
+    converted file may have lost it); ``paths``: walk probe's paths (the costly part)."""
     if has_remove is None:
         has_remove = model.has_remove
-    out = managed_releases(model, releases) + path_findings(model, releases, has_remove)
+    out = managed_releases(model, releases)
+    if paths:
+        out += path_findings(model, releases, has_remove)
     # message and path too: two findings may share all else, and set order is a hash's
     return sorted(set(out), key=lambda f: (f.line, f.column, f.kind, f.call, f.target, f.message, f.trail))
 

@@ -94,13 +94,15 @@ def _compare_findings(plans, path: str, new: bytes, fs_path: str | None) -> tupl
     findings of the original the converted file no longer has: what the patch fixes)."""
     src = SourceFile.from_bytes(path, new, fs_path)
     had_remove = {p.driver.probe: p.model.has_remove for p in plans}
+    # where the original's paths were too many to walk, a path finding in the result
+    # may be one the original has too: only managed-release compares (and where no
+    # driver's paths were walked, the result's are not walked either: nothing reads them)
+    unknown = any(p.model.walk_incomplete for p in plans)
+    walk = not all(p.model.walk_incomplete for p in plans)
     found = [f for d in find_drivers(src) for m in [DriverModel(src, d)]
-             for f in findings.find(m, m.driver_releases(), had_remove.get(d.probe))]
+             for f in findings.find(m, m.driver_releases(), had_remove.get(d.probe), walk)]
     after = collections.Counter(f.key for f in found)
     before = collections.Counter(f.key for p in plans for f in p.findings)
-    # where the original's paths were too many to walk, a path finding in the result
-    # may be one the original has too: only managed-release compares
-    unknown = any(p.model.walk_incomplete for p in plans)
     added = [f for f in found if after[f.key] > before[f.key]
              and not (unknown and f.kind != findings.MANAGED_RELEASE.name)]
     fixed = [f for p in plans for f in p.findings if before[f.key] > after[f.key]]
