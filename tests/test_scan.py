@@ -124,3 +124,22 @@ def test_output_does_not_depend_on_the_hash_seed():
         assert "kmalloc() at line 33 (t->ring) is not released" in proc.stdout
         outs.add(proc.stdout)
     assert len(outs) == 1
+
+
+def test_a_whole_tree_of_files_never_stalls_the_workers(tmp_path):
+    """30,000 small files: the workers once reported each file they started through a
+    pipe the parent did not read until a crash, and all stopped for good when its buffer
+    filled, a few thousand files into a kernel tree."""
+    for i in range(30000):
+        (tmp_path / f"plain{i:05}.c").write_text("int plain(void) { return 0; }\n")
+    proc = subprocess.Popen([sys.executable, "-m", "devmify", "--format", "json", "-j", "2", str(tmp_path)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    try:
+        out, err = proc.communicate(timeout=120)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)  # the workers too
+        proc.communicate()
+        pytest.fail("the scan stalled")
+    assert proc.returncode == 0, err
+    assert '"files_scanned": 30000' in out

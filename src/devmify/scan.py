@@ -26,7 +26,7 @@ from . import output
 from .pipeline import analyse_path
 
 if TYPE_CHECKING:  # imported where workers start: one file needs none of it
-    from multiprocessing import SimpleQueue
+    from ctypes import Array
 
 CHUNK = 4  # files per task: small, so Ctrl-C is quick and a slow file delays little
 
@@ -74,19 +74,26 @@ def render(job: Job) -> FileOutput:
                           [f"internal error, file skipped: {type(exc).__name__}: {exc}"])
 
 
-_started: "SimpleQueue | None" = None  # in a worker: where it says which file it is on
+# In a worker: one shared byte per job, set when the worker starts on it (shared memory,
+# so no worker ever waits for the parent to read; a pipe's buffer once filled up and
+# stopped every worker of a whole-tree run).
+_started: "Array | None" = None
 
 
-def _worker_init(started: "SimpleQueue") -> None:
+def _worker_init(started: "Array") -> None:
     global _started
     _started = started
+    _ignore_sigint()
+
+
+def _ignore_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
 
 
 def _render_chunk(jobs: list[Job]) -> list[FileOutput]:
     out = []
     for job in jobs:
-        _started.put(job.index)
+        _started[job.index] = 1
         out.append(render(job))
     return out
 
@@ -138,16 +145,17 @@ class Scan:
     def _parallel(self) -> Iterator[FileOutput]:
         from concurrent.futures import ProcessPoolExecutor
         from concurrent.futures.process import BrokenProcessPool
-        from multiprocessing import SimpleQueue
+        from multiprocessing import RawArray
+
         todo = deque(self.jobs[i:i + CHUNK] for i in range(0, len(self.jobs), CHUNK))
         suspects: set[int] = set()
+        started = RawArray("b", len(self.jobs))
         while todo:
             while todo and any(j.index in suspects for j in todo[0]):
                 for job in todo.popleft():
                     yield _alone(job)
             if not todo or self.interrupted:
                 return
-            started = SimpleQueue()
             pool = ProcessPoolExecutor(self.workers, initializer=_worker_init, initargs=(started,))
             futures = deque(pool.submit(_render_chunk, chunk) for chunk in todo)
             try:
@@ -159,27 +167,21 @@ class Scan:
                     if self.interrupted:
                         return
             except BrokenProcessPool:
-                finished = {j.index for chunk, f in zip(todo, futures)
-                            if f.done() and f.exception() is None for j in chunk}
-                new = _drain(started) - finished - suspects
+                # the files a worker had started whose chunk never came back
+                new = {j.index for chunk, f in zip(todo, futures)
+                       if not (f.done() and f.exception() is None)
+                       for j in chunk if started[j.index]} - suspects
                 suspects |= new or {j.index for j in todo[0]}
             finally:
                 pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _drain(queue: "SimpleQueue") -> set[int]:
-    out = set()
-    while not queue.empty():
-        out.add(queue.get())
-    return out
 
 
 def _alone(job: Job) -> FileOutput:
     """One file in a worker of its own: if it dies again, the file was the cause."""
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
-    from multiprocessing import SimpleQueue
-    with ProcessPoolExecutor(1, initializer=_worker_init, initargs=(SimpleQueue(),)) as pool:
+
+    with ProcessPoolExecutor(1, initializer=_ignore_sigint) as pool:
         try:
             return pool.submit(render, job).result()
         except BrokenProcessPool:
