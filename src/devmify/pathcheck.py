@@ -166,6 +166,7 @@ class Walk:
         self.aliased: list = []    # (function, local) aliases the walk added, to take back
         self._calls: dict = {}
         self._ends: dict = {}
+        self._parts: dict = {}     # the one copy of each part of a state's sig
         self.leaks: list[Leak] = []
         self.doubles: list[Double] = []
 
@@ -207,7 +208,9 @@ class Walk:
             self.steps += 1
             if self.steps > STEP_BUDGET:
                 raise OverBudget
-            mark = (key(node), st.sig())
+            # the parts of a state repeat across marks: one object each (the marks of a walk
+            # to the step budget once took 80 MB)
+            mark = (key(node), tuple(self._parts.setdefault(p, p) for p in st.sig()))
             if mark in seen:
                 continue
             seen.add(mark)

@@ -20,7 +20,7 @@ import sys
 import threading
 from collections import deque
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from . import output
 from .pipeline import analyse_path
@@ -90,19 +90,22 @@ def _ignore_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
 
 
-def _render_chunk(jobs: list[Job]) -> list[FileOutput]:
+def _run_chunk(work: Callable[[Job], object], jobs: list[Job]) -> list:
     out = []
     for job in jobs:
         _started[job.index] = 1
-        out.append(render(job))
+        out.append(work(job))
     return out
 
 
 class Scan:
-    """Iterate over the :class:`FileOutput` of every job, in order."""
+    """Iterate over ``work(job)`` for every job, in order: by default :func:`render`,
+    which never raises; another ``work`` (a module-level function, for the workers)
+    may, and its exception then ends the scan."""
 
-    def __init__(self, jobs: list[Job], workers: int, progress: bool = False) -> None:
-        self.jobs, self.workers, self.progress = jobs, workers, progress
+    def __init__(self, jobs: list[Job], workers: int, progress: bool = False,
+                 work: Callable[[Job], object] = render) -> None:
+        self.jobs, self.workers, self.progress, self.work = jobs, workers, progress, work
         self.interrupted = False
         self._bar = None
 
@@ -138,7 +141,7 @@ class Scan:
 
     def _serial(self) -> Iterator[FileOutput]:
         for job in self.jobs:
-            yield render(job)
+            yield self.work(job)
             if self.interrupted:
                 return
 
@@ -153,11 +156,11 @@ class Scan:
         while todo:
             while todo and any(j.index in suspects for j in todo[0]):
                 for job in todo.popleft():
-                    yield _alone(job)
+                    yield _alone(self.work, job)
             if not todo or self.interrupted:
                 return
             pool = ProcessPoolExecutor(self.workers, initializer=_worker_init, initargs=(started,))
-            futures = deque(pool.submit(_render_chunk, chunk) for chunk in todo)
+            futures = deque(pool.submit(_run_chunk, self.work, chunk) for chunk in todo)
             try:
                 while futures:
                     outputs = futures[0].result()
@@ -176,14 +179,14 @@ class Scan:
                 pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _alone(job: Job) -> FileOutput:
+def _alone(work: Callable[[Job], object], job: Job):
     """One file in a worker of its own: if it dies again, the file was the cause."""
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     with ProcessPoolExecutor(1, initializer=_ignore_sigint) as pool:
         try:
-            return pool.submit(render, job).result()
+            return pool.submit(work, job).result()
         except BrokenProcessPool:
             return FileOutput(job.display, job.real,
                               ["internal error, file skipped: the process analysing it died"])

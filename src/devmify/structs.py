@@ -39,18 +39,15 @@ def _struct_members(src: SourceFile) -> dict[str, list[tuple[str, str]]]:
     return out
 
 
-@lru_cache(maxsize=512)
-def _header(path: str) -> SourceFile | None:
+@lru_cache(maxsize=4096)
+def _header_facts(path: str) -> tuple[dict[str, list[tuple[str, str]]], tuple[str, ...]]:
+    """(struct members, includes) of a header, parsed once per process; the parse tree
+    itself is not kept (512 kept trees took a worker past 400 MB over drivers/)."""
     try:
-        return SourceFile.read(path)
+        header = SourceFile.read(path)
     except UnreadableSource:
-        return None
-
-
-@lru_cache(maxsize=512)
-def _header_members(path: str) -> dict[str, list[tuple[str, str]]]:
-    header = _header(path)
-    return _struct_members(header) if header is not None else {}
+        return {}, ()
+    return _struct_members(header), tuple(_includes(header))
 
 
 def _tree_include_dir(path: str) -> str | None:
@@ -82,12 +79,6 @@ def _includes(src: SourceFile) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=4096)
-def _header_includes(path: str) -> tuple[str, ...]:
-    header = _header(path)
-    return tuple(_includes(header)) if header is not None else ()
-
-
 def embedded_types(src: SourceFile, struct_name: str) -> list[tuple[str, str]] | None:
     """(struct type, field name) embedded by value in `struct <struct_name>`, looked up in the file
     and then, breadth first, in the headers it includes and those they include
@@ -102,10 +93,11 @@ def embedded_types(src: SourceFile, struct_name: str) -> list[tuple[str, str]] |
             if path in seen:
                 continue
             seen.add(path)
-            found = _header_members(path).get(struct_name)
+            members, includes = _header_facts(path)
+            found = members.get(struct_name)
             if found is not None:
                 return found
-            nxt.extend(_header_includes(path))
+            nxt.extend(includes)
         level = nxt
     return None
 

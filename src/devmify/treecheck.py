@@ -16,19 +16,25 @@ import subprocess
 import sys
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
 
 from . import catalogue
 from .kernel_tree import kernel_tree
 from .output import unified_diff
 from .pipeline import analyse_bytes, analyse_path, error_count, iter_c_files
+from .scan import Job, Scan
 
 
-def _check_one(args: tuple[str, str]) -> dict:
-    real, display = args
-    res = analyse_path(real, display)
+def _row(path: str, errors: list[str]) -> dict:
+    return {"path": path, "errors": errors, "changed": False, "conversions": [], "classes": [],
+            "refusals": [], "refused_classes": [], "collapses": [], "kinds": [], "findings": [],
+            "diff": "", "problems": []}
+
+
+def _check_one(job: Job) -> dict:
+    res = analyse_path(job.real, job.display)
+    display = job.display
     row = {
-        "path": display, "errors": res.errors, "changed": res.changed,
+        **_row(display, res.errors), "changed": res.changed,
         "conversions": [a.api.name for p in res.plans for a in p.conversions],
         "classes": [a.api.cls for p in res.plans for a in p.conversions],
         "refusals": [r.rule for p in res.plans for r in p.refusals],
@@ -36,7 +42,6 @@ def _check_one(args: tuple[str, str]) -> dict:
         "collapses": [c.name for p in res.plans for c in p.collapses],
         "kinds": [kind(p, a) for p in res.plans for a in p.conversions],
         "findings": [f.kind for p in res.plans for f in p.findings],
-        "diff": "", "problems": [],
     }
     if res.changed:
         row["diff"] = unified_diff(res)
@@ -71,10 +76,11 @@ def check_tree(tree: str, subdirs: list[str], jobs: int, keep_patch: str | None 
     cwd = os.getcwd()
     os.chdir(tree)
     try:
-        files = list(iter_c_files(subdirs))
+        work = [Job(i, real, display, "prefix", "json", False)
+                for i, (real, display) in enumerate(iter_c_files(subdirs))]
         start = time.monotonic()
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            rows = list(pool.map(_check_one, files, chunksize=16))
+        rows = [r if isinstance(r, dict) else _row(r.path, r.errors)  # a worker died on it
+                for r in Scan(work, jobs, work=_check_one)]
         elapsed = time.monotonic() - start
         patch = "".join(r["diff"] for r in rows)
         with tempfile.NamedTemporaryFile("w", suffix=".patch", delete=False,
