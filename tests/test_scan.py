@@ -15,17 +15,12 @@ import pytest
 
 from devmify import scan
 from devmify.cli import EXIT_FILE_ERRORS, EXIT_INTERRUPTED, main
-from devmify.pipeline import analyse_path, iter_c_files
+from devmify.pipeline import analyse_path
 
 EXAMPLES = Path(__file__).parent.parent / "examples" / "drivers"
 
 fork_only = pytest.mark.skipif(multiprocessing.get_start_method() != "fork",
                                reason="the patched analysis reaches workers only when they fork")
-
-
-def _jobs(paths, fmt="json"):
-    return [scan.Job(i, real, display, "prefix", fmt, False)
-            for i, (real, display) in enumerate(iter_c_files(paths))]
 
 
 def _cli(args, capsys):
@@ -41,7 +36,7 @@ def test_output_is_the_same_whatever_the_number_of_workers(fmt, capsys):
 
 
 def test_files_come_back_in_the_order_given_even_when_the_first_is_slowest(monkeypatch):
-    jobs = _jobs([str(EXAMPLES)])
+    jobs = scan.jobs_for([str(EXAMPLES)], "prefix", "json", False)
     first = jobs[0].real
 
     def slow_first(real, display, policy):
@@ -68,7 +63,7 @@ def test_an_exception_in_one_file_becomes_that_files_error(monkeypatch, capsys):
 
 @fork_only
 def test_a_worker_that_dies_costs_only_its_file(monkeypatch):
-    jobs = _jobs([str(EXAMPLES)])
+    jobs = scan.jobs_for([str(EXAMPLES)], "prefix", "json", False)
     victim = jobs[len(jobs) // 2].real
 
     def crash(real, display, policy):

@@ -8,10 +8,9 @@ import sys
 import tempfile
 
 from . import catalogue, findings, output
-from .pipeline import iter_c_files
 from .rules import ALL_RULES, by_code, explain
 from .rules.policy import POLICIES
-from .scan import Job, Scan
+from .scan import Scan, jobs_for
 
 EXIT_OK = 0
 EXIT_FILE_ERRORS = 1
@@ -193,8 +192,7 @@ def _run(paths: list[str], fmt: str, policy: str, in_place: bool, workers: int) 
         if not os.path.exists(p):
             print(f"devmify: {p}: no such file or directory", file=sys.stderr)
             return EXIT_USAGE
-    jobs = [Job(i, real, display, policy, fmt, in_place)
-            for i, (real, display) in enumerate(iter_c_files(paths))]
+    jobs = jobs_for(paths, policy, fmt, in_place)
     # a bar on the terminal, unless the patch itself is streaming to that terminal
     progress = sys.stderr.isatty() and (in_place or fmt == "json" or not sys.stdout.isatty())
     scan = Scan(jobs, workers, progress)
@@ -222,6 +220,7 @@ def _run(paths: list[str], fmt: str, policy: str, in_place: bool, workers: int) 
     if fmt == "json":
         sys.stdout.write(output.json_report(entries, changed))
     return EXIT_FILE_ERRORS if errors else EXIT_OK
+
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -103,8 +103,8 @@ class State:
         return path
 
     def sig(self) -> tuple:
-        # a key names its Held (the acquisition call and where the walk was): hashing the
-        # Held dataclasses as well cost a third of the walk
+        # a key names its Held (the acquisition call and where the walk was): the Held
+        # dataclasses need not be hashed as well
         return (frozenset(self.held), frozenset((k, v[:3]) for k, v in self.released.items()),
                 frozenset(self.values.items()), frozenset(self.links.items()),
                 frozenset(self.alias.items()))

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from . import output
-from .pipeline import analyse_path
+from .pipeline import analyse_path, iter_c_files
 
 if TYPE_CHECKING:  # imported where workers start: one file needs none of it
     from ctypes import Array
@@ -50,6 +50,12 @@ class FileOutput:
     converted: bytes | None = None  # only with Job.keep
     text: str = ""                  # what the format prints for the file (not json)
     entry: dict | None = None       # the file's JSON entry (json only)
+
+
+def jobs_for(paths: list[str], policy: str, fmt: str, keep: bool) -> list[Job]:
+    """A job for every .c file under ``paths``, numbered in file order."""
+    return [Job(i, real, display, policy, fmt, keep)
+            for i, (real, display) in enumerate(iter_c_files(paths))]
 
 
 def render(job: Job) -> FileOutput:

@@ -104,7 +104,7 @@ def _query(types: tuple[str, ...]) -> Query:
 def descendants(node: Node, *types: str) -> Iterator[Node]:
     """The nodes of these (named) types in ``node``'s subtree, ``node`` included, in
     pre-order.  Found by tree-sitter's query engine, in C: a walk in Python over every
-    node was half of devmify's time."""
+    node was nearly a third of devmify's time (profiled over 400 files of drivers/)."""
     found = QueryCursor(_query(types)).captures(node).get("n", [])
     found.sort(key=lambda n: (n.start_byte, -n.end_byte))  # outer before inner
     return iter(found)

@@ -20,8 +20,8 @@ import time
 from . import catalogue
 from .kernel_tree import kernel_tree
 from .output import unified_diff
-from .pipeline import analyse_bytes, analyse_path, error_count, iter_c_files
-from .scan import Job, Scan
+from .pipeline import analyse_bytes, analyse_path, error_count
+from .scan import Job, Scan, jobs_for
 
 
 def _row(path: str, errors: list[str]) -> dict:
@@ -76,8 +76,7 @@ def check_tree(tree: str, subdirs: list[str], jobs: int, keep_patch: str | None 
     cwd = os.getcwd()
     os.chdir(tree)
     try:
-        work = [Job(i, real, display, "prefix", "json", False)
-                for i, (real, display) in enumerate(iter_c_files(subdirs))]
+        work = jobs_for(subdirs, "prefix", "json", False)
         start = time.monotonic()
         rows = [r if isinstance(r, dict) else _row(r.path, r.errors)  # a worker died on it
                 for r in Scan(work, jobs, work=_check_one)]
