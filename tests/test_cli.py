@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from devmify.cli import EXIT_FILE_ERRORS, EXIT_OK, EXIT_USAGE, main
+from devmify import problems
+from devmify.cli import EXIT_OK, EXIT_USAGE, main
 
 EXAMPLES = Path(__file__).parent.parent / "examples" / "drivers"
 
@@ -68,16 +69,18 @@ def test_a_bad_file_is_an_error_entry_and_the_run_goes_on(tree, capsys):
     (tree / "drivers" / "broken.c").write_bytes(b"\x7fELF\0\0binary")
     code, out, err = run(["--format", "json", "drivers"], tree, capsys)
     report = json.loads(out)
-    assert code == EXIT_FILE_ERRORS
+    assert code == problems.NOT_C.status
     bad = [f for f in report["files"] if f["errors"]]
     assert [f["path"] for f in bad] == ["drivers/broken.c"]
     assert report["summary"]["conversions"] > 0
     assert "drivers/broken.c" in err
 
 
-def test_missing_path_is_a_usage_error(tree, capsys):
-    code, _, err = run(["no/such/dir"], tree, capsys)
-    assert code == EXIT_USAGE and "no/such/dir" in err
+def test_a_missing_path_is_one_line_and_the_other_paths_are_still_read(tree, capsys):
+    code, out, err = run(["no/such/dir", "drivers/misc"], tree, capsys)
+    assert code == problems.MISSING.status
+    assert err == "devmify: no/such/dir: no such file or directory\n"
+    assert "+++ b/drivers/misc/blinky.c" in out
 
 
 def test_in_place_rewrites_atomically_keeping_mode_and_is_idempotent(tree, capsys):

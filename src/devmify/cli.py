@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
-import tempfile
 
-from . import catalogue, findings, output
+from . import catalogue, findings, output, problems
+from .inplace import write_back
 from .rules import ALL_RULES, by_code, explain
 from .rules.policy import POLICIES
 from .scan import Scan, jobs_for
 
 EXIT_OK = 0
-EXIT_FILE_ERRORS = 1
 EXIT_USAGE = 2
-EXIT_INTERRUPTED = 130  # as shells report SIGINT
 EXIT_PIPE_CLOSED = 141  # as git: the reader (e.g. `| head`) went away
 
 EPILOG = """\
@@ -31,29 +30,19 @@ subcommands:
                              build each changed driver before and after its patch with
                              the kernel's make, and run checkpatch on the patch
 
-exit status:
+exit status (when files have problems of several kinds, the largest code wins):
   0  success (whether or not anything was converted)
-  1  some files could not be read or parsed (listed as errors; the run went on)
-  2  bad usage
-  130  interrupted (Ctrl-C): the files finished so far were printed or written whole,
-       nothing else was; no JSON report is printed
+  2  bad usage: nothing was read
+""" + "\n".join(problems.help_lines()) + """
+  130  interrupted (Ctrl-C)
+  143  terminated (SIGTERM)
+       after either, the files finished so far were printed or written whole, nothing
+       else was; no JSON report is printed
   141  the output pipe was closed early (e.g. `devmify ... | head`)
+
+devmify never runs anything from the tree it reads; only `devmify verify` runs the
+kernel's own make and scripts/checkpatch.pl there.
 """
-
-
-def write_atomically(path: str, data: bytes) -> None:
-    """Write to a temporary file beside ``path`` and rename it over, keeping the mode."""
-    st = os.stat(path)
-    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path) or ".", prefix=".devmify-")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, st.st_mode & 0o7777)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -143,7 +132,7 @@ def _verify(argv: list[str]) -> int:
     p.add_argument("paths", nargs="+", help="C files and directories inside the kernel tree")
     p.add_argument("--kernel-tree", required=True, metavar="DIR",
                    help="a configured kernel tree (scripts/prepare-kernel-build.sh)")
-    p.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1)
+    p.add_argument("--jobs", "-j", type=_positive, default=os.cpu_count() or 1)
     p.add_argument("--make-arg", action="append", default=[], metavar="ARG",
                    help="passed to every make call, the same before and after (e.g. W=1)")
     p.add_argument("--drop-failing", action="store_true",
@@ -154,9 +143,14 @@ def _verify(argv: list[str]) -> int:
         print(f"devmify verify: {args.kernel_tree} is not a configured kernel tree "
               f"(run scripts/prepare-kernel-build.sh)", file=sys.stderr)
         return EXIT_USAGE
+    # SIGTERM unwinds like Ctrl-C, so that verify puts back every file it patched
+    signal.signal(signal.SIGTERM, _terminate)
     verdicts = kbuild.verify(args.kernel_tree, args.paths, args.jobs, args.make_arg)
     report = sys.stderr if args.drop_failing else sys.stdout
     for v in verdicts:
+        if v.skipped:
+            print(f"{v.path}: SKIP {v.skipped}", file=report)
+            continue
         state = "PASS" if v.passed else "FAIL"
         print(f"{v.path}: {state} built before {'yes' if v.built_before else 'no'}, after "
               f"{'yes' if v.built_after else 'no'}; {len(v.new_warnings)} new compiler messages; "
@@ -168,6 +162,10 @@ def _verify(argv: list[str]) -> int:
             sys.stdout.write(v.diff)
     print(kbuild.summary(verdicts), file=report)
     return EXIT_OK
+
+
+def _terminate(signum, frame):
+    raise SystemExit(128 + signum)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -188,23 +186,26 @@ def _main(argv: list[str] | None) -> int:
 
 
 def _run(paths: list[str], fmt: str, policy: str, in_place: bool, workers: int) -> int:
-    for p in paths:
-        if not os.path.exists(p):
-            print(f"devmify: {p}: no such file or directory", file=sys.stderr)
-            return EXIT_USAGE
-    jobs = jobs_for(paths, policy, fmt, in_place)
+    jobs, bad_paths = jobs_for(paths, policy, fmt, in_place)
+    met = [b.problem for b in bad_paths]
+    for b in bad_paths:
+        print(f"devmify: {b.path}: {b.problem}", file=sys.stderr)
     # a bar on the terminal, unless the patch itself is streaming to that terminal
     progress = sys.stderr.isatty() and (in_place or fmt == "json" or not sys.stdout.isatty())
     scan = Scan(jobs, workers, progress)
     entries: list[dict] = []
     changed = done = 0
-    errors = False
     for res in scan:
         done += 1
-        errors |= bool(res.errors)
+        if res.converted is not None:  # outputs come in job order
+            refused = write_back(res.real, jobs[done - 1].root, res.read_digest, res.converted)
+            if refused is not None:
+                res.errors.append(refused)
+                res.changed = False
+                if res.entry is not None:
+                    res.entry["errors"].append(output.problem_json(refused))
         changed += res.changed
-        if res.converted is not None:
-            write_atomically(res.real, res.converted)
+        met += res.errors
         if res.entry is not None:
             entries.append(res.entry)
         elif res.text:
@@ -213,13 +214,14 @@ def _run(paths: list[str], fmt: str, policy: str, in_place: bool, workers: int) 
         for err in res.errors:
             scan.warn(f"devmify: {res.path}: {err}")
     if scan.interrupted:
-        print(f"devmify: interrupted after {done} of {len(jobs)} files"
+        print(f"devmify: {'interrupted' if scan.interrupted == signal.SIGINT else 'terminated'} "
+              f"after {done} of {len(jobs)} files"
               f"{f'; {changed} rewritten whole, the rest untouched' if in_place else ''}",
               file=sys.stderr)
-        return EXIT_INTERRUPTED
+        return 128 + scan.interrupted
     if fmt == "json":
         sys.stdout.write(output.json_report(entries, changed))
-    return EXIT_FILE_ERRORS if errors else EXIT_OK
+    return problems.status(met)
 
 
 if __name__ == "__main__":

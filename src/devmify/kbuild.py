@@ -15,10 +15,14 @@ import re
 import subprocess
 from dataclasses import dataclass, field
 
+from .inputs import find_c_files
 from .output import unified_diff
-from .pipeline import FileResult, analyse_path, iter_c_files
+from .pipeline import FileResult, analyse_path
 
 BATCH = 40  # objects per make call
+# Paths make can be given as targets: it splits words at spaces, reads a leading dash as
+# an option and expands $ and %.  kbuild builds no other names, so others are skipped.
+_MAKEABLE = re.compile(r"[A-Za-z0-9_+,.][A-Za-z0-9_+,./-]*\.c")
 
 
 @dataclass
@@ -30,6 +34,7 @@ class Verdict:
     new_warnings: list[str] = field(default_factory=list)
     checkpatch: list[str] = field(default_factory=list)   # ERROR/WARNING/CHECK lines it adds
     checkpatch_kept: int = 0       # complaints about touched lines the original had too
+    skipped: str = ""              # why it was not built (then it does not pass)
 
     @property
     def checkpatch_errors(self) -> int:
@@ -39,7 +44,7 @@ class Verdict:
     def passed(self) -> bool:
         """Builds after when it built before, no new warning, no checkpatch error."""
         return (self.built_after or not self.built_before) and not self.new_warnings \
-            and not self.checkpatch_errors
+            and not self.checkpatch_errors and not self.skipped
 
 
 def _messages(log: str, rel: str) -> list[str]:
@@ -113,10 +118,16 @@ def verify(tree: str, paths: list[str], jobs: int, make_args: list[str],
     """Analyse the .c files under ``paths`` (inside ``tree``) and check each changed one."""
     tree = os.path.abspath(tree)
     results: list[tuple[str, FileResult]] = []
-    for real, _ in iter_c_files(paths):
-        rel = os.path.relpath(os.path.abspath(real), tree)
-        res = analyse_path(real, rel, policy)
-        if res.changed:
+    skipped: list[Verdict] = []
+    for f in find_c_files(paths)[0]:
+        rel = os.path.relpath(os.path.abspath(f.real), tree)
+        res = analyse_path(f.real, rel, policy)
+        if not res.changed:
+            continue
+        if rel.startswith("../") or not _MAKEABLE.fullmatch(rel):
+            why = "outside the kernel tree" if rel.startswith("../") else "a name make cannot build"
+            skipped.append(Verdict(rel, unified_diff(res), skipped=why))
+        else:
             results.append((rel, res))
     verdicts = {rel: Verdict(rel, unified_diff(res)) for rel, res in results}
     originals = dict(results)
@@ -136,7 +147,7 @@ def verify(tree: str, paths: list[str], jobs: int, make_args: list[str],
         v.built_after, new = after[rel]
         v.new_warnings = [m for m in new if m not in old]
         v.checkpatch, v.checkpatch_kept = _checkpatch_added(tree, originals[v.path])
-    return list(verdicts.values())
+    return list(verdicts.values()) + skipped
 
 
 def summary(verdicts: list[Verdict]) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import itertools
 import json
 
 from .cfg import key
@@ -18,14 +19,26 @@ def unified_diff(result: FileResult) -> str:
     path = result.path.lstrip("/")
     old = result.original.decode("utf-8", "surrogateescape").splitlines(keepends=True)
     new = result.converted.decode("utf-8", "surrogateescape").splitlines(keepends=True)
-    out = []
-    for line in difflib.unified_diff(old, new, f"a/{path}", f"b/{path}"):
-        if line.startswith(("---", "+++")):
-            line = line.rstrip("\n") + "\n"
+    out = [f"--- {diff_name('a/' + path)}\n", f"+++ {diff_name('b/' + path)}\n"]
+    for line in itertools.islice(difflib.unified_diff(old, new), 2, None):  # after ---/+++
         if not line.endswith("\n"):
             line += "\n\\ No newline at end of file\n"
         out.append(line)
     return "".join(out)
+
+
+_ESCAPES = {ord("\""): '\\"', ord("\\"): "\\\\", ord("\t"): "\\t", ord("\n"): "\\n"}
+
+
+def diff_name(name: str) -> str:
+    """A file name for a ---/+++ line as git writes it, so that patch and git apply
+    read it back whole: C-quoted when it holds a quote, a backslash, a control or
+    non-ASCII byte; followed by a tab when it holds a space (else the name ends there)."""
+    raw = name.encode("utf-8", "surrogateescape")
+    if any(b < 0x20 or b >= 0x7F or b in b'"\\' for b in raw):
+        return '"' + "".join(_ESCAPES.get(b) or (chr(b) if 0x20 <= b < 0x7F else f"\\{b:03o}")
+                             for b in raw) + '"'
+    return name + "\t" if " " in name else name
 
 
 def _driver_json(plan) -> dict:
@@ -70,7 +83,11 @@ def enclosing_name(plan, node) -> str:
 def file_entry(result: FileResult) -> dict:
     """One file of the JSON report."""
     return {"path": result.path, "drivers": [_driver_json(p) for p in result.plans],
-            "errors": [{"message": e} for e in result.errors]}
+            "errors": [problem_json(e) for e in result.errors]}
+
+
+def problem_json(problem) -> dict:
+    return {"message": problem.message, "kind": problem.kind}
 
 
 def json_report(files: list[dict], changed: int) -> str:

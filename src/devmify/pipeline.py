@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import collections
-import os
 from dataclasses import dataclass, field
 
 from . import catalogue, findings
 from .cfg import key
 from .drivers import find_drivers
+from .inputs import ReadFailed, read
 from .plan import DriverPlan, plan_driver
 from .resources import DriverModel
 from .rewrite import CleanupFailed, Rewriter, apply
 from .rules import rewrite_check
 from .macros import normalise
-from .source import SourceFile, UnreadableSource, parse_bytes
+from .problems import NOT_C, Problem
+from .source import SourceFile, parse_bytes
 
 # Words at least one of which a file must contain to be worth parsing.
 _PREFILTER = tuple(n.encode() for n in catalogue.apis())
@@ -26,7 +27,7 @@ class FileResult:
     original: bytes = b""
     converted: bytes = b""
     plans: list[DriverPlan] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
+    errors: list[Problem] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -55,15 +56,11 @@ def analyse_bytes(path: str, raw: bytes, policy: str = "prefix",
                   fs_path: str | None = None) -> FileResult:
     result = FileResult(path, raw, raw)
     if b"\0" in raw:
-        result.errors.append("binary file (contains NUL bytes)")
+        result.errors.append(Problem(NOT_C.name, "binary file (contains NUL bytes)"))
         return result
     if b"_driver" not in raw or not any(w in raw for w in _PREFILTER):
         return result
-    try:
-        src = SourceFile.from_bytes(path, raw, fs_path)
-    except UnreadableSource as exc:
-        result.errors.append(str(exc))
-        return result
+    src = SourceFile.from_bytes(path, raw, fs_path)
     drivers = find_drivers(src)
     result.plans = [
         plan_driver(src, d, policy, frozenset(
@@ -124,22 +121,7 @@ def _note_fixed(plans, fixed) -> None:
 
 def analyse_path(path: str, display: str, policy: str = "prefix") -> FileResult:
     try:
-        with open(path, "rb") as fh:
-            raw = fh.read()
-    except OSError as exc:
-        return FileResult(display, errors=[exc.strerror or str(exc)])
+        raw = read(path)
+    except ReadFailed as exc:
+        return FileResult(display, errors=[exc.problem])
     return analyse_bytes(display, raw, policy, path)
-
-
-def iter_c_files(paths: list[str]):
-    """(real path, display path) for every .c file, in a stable order."""
-    for arg in paths:
-        if os.path.isdir(arg):
-            for root, dirs, files in os.walk(arg):
-                dirs.sort()
-                for name in sorted(files):
-                    if name.endswith(".c"):
-                        full = os.path.join(root, name)
-                        yield full, os.path.normpath(full)
-        else:
-            yield arg, os.path.normpath(arg)

@@ -8,9 +8,9 @@ whatever the scheduling, so two runs print the same bytes.
 A Python exception while analysing a file becomes that file's ``errors`` entry.  A
 worker that dies outright (a crash in the parser) breaks the pool: the files it may have
 been on are run again one by one, each in a pool of its own, and the one that kills its
-worker again is reported as an error; the run goes on.  The first Ctrl-C stops handing
-out work: what is in flight finishes, nothing more is printed or written, and
-:attr:`Scan.interrupted` says so.
+worker again is reported as an error; the run goes on.  The first Ctrl-C or SIGTERM
+stops handing out work: what is in flight finishes, nothing more is printed or written,
+and :attr:`Scan.interrupted` holds the signal.
 """
 
 from __future__ import annotations
@@ -23,7 +23,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from . import output
-from .pipeline import analyse_path, iter_c_files
+from .inplace import digest
+from .inputs import PathProblem, find_c_files
+from .pipeline import analyse_path
+from .problems import INTERNAL, Problem
 
 if TYPE_CHECKING:  # imported where workers start: one file needs none of it
     from ctypes import Array
@@ -39,23 +42,28 @@ class Job:
     policy: str
     fmt: str          # diff, json, report or check
     keep: bool        # return the converted bytes (--in-place)
+    root: str = "."   # the path given the file was found under
 
 
 @dataclass
 class FileOutput:
     path: str
     real: str
-    errors: list[str] = field(default_factory=list)
+    errors: list[Problem] = field(default_factory=list)
     changed: bool = False
     converted: bytes | None = None  # only with Job.keep
+    read_digest: bytes = b""        # of the bytes converted, only with Job.keep
     text: str = ""                  # what the format prints for the file (not json)
     entry: dict | None = None       # the file's JSON entry (json only)
 
 
-def jobs_for(paths: list[str], policy: str, fmt: str, keep: bool) -> list[Job]:
-    """A job for every .c file under ``paths``, numbered in file order."""
-    return [Job(i, real, display, policy, fmt, keep)
-            for i, (real, display) in enumerate(iter_c_files(paths))]
+def jobs_for(paths: list[str], policy: str, fmt: str,
+             keep: bool) -> tuple[list[Job], list[PathProblem]]:
+    """A job for every .c file under ``paths``, numbered in file order, and what was
+    wrong with the paths themselves."""
+    found, problems = find_c_files(paths)
+    return [Job(i, f.real, f.display, policy, fmt, keep, f.root)
+            for i, f in enumerate(found)], problems
 
 
 def render(job: Job) -> FileOutput:
@@ -64,7 +72,7 @@ def render(job: Job) -> FileOutput:
         res = analyse_path(job.real, job.display, job.policy)
         out = FileOutput(res.path, job.real, list(res.errors), res.changed)
         if job.keep and res.changed:
-            out.converted = res.converted
+            out.converted, out.read_digest = res.converted, digest(res.original)
         if job.fmt == "json":
             out.entry = output.file_entry(res)
         elif job.fmt == "report":
@@ -76,8 +84,11 @@ def render(job: Job) -> FileOutput:
             out.text = output.unified_diff(res)
         return out
     except Exception as exc:  # noqa: BLE001 - a bug met in one file must not end the run
-        return FileOutput(job.display, job.real,
-                          [f"internal error, file skipped: {type(exc).__name__}: {exc}"])
+        return FileOutput(job.display, job.real, [internal(f"{type(exc).__name__}: {exc}")])
+
+
+def internal(what: str) -> Problem:
+    return Problem(INTERNAL.name, f"internal error, file skipped: {what}")
 
 
 # In a worker: one shared byte per job, set when the worker starts on it (shared memory,
@@ -89,11 +100,15 @@ _started: "Array | None" = None
 def _worker_init(started: "Array") -> None:
     global _started
     _started = started
-    _ignore_sigint()
+    _ignore_stops()
 
 
-def _ignore_sigint() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+STOPS = (signal.SIGINT, signal.SIGTERM)
+
+
+def _ignore_stops() -> None:
+    for sig in STOPS:  # sent to the whole process group: the parent decides when to stop
+        signal.signal(sig, signal.SIG_IGN)
 
 
 def _run_chunk(work: Callable[[Job], object], jobs: list[Job]) -> list:
@@ -112,7 +127,7 @@ class Scan:
     def __init__(self, jobs: list[Job], workers: int, progress: bool = False,
                  work: Callable[[Job], object] = render) -> None:
         self.jobs, self.workers, self.progress, self.work = jobs, workers, progress, work
-        self.interrupted = False
+        self.interrupted = 0  # the signal that stopped the scan
         self._bar = None
 
     def warn(self, message: str) -> None:
@@ -125,7 +140,7 @@ class Scan:
     def __iter__(self) -> Iterator[FileOutput]:
         bar = self._bar = _bar(len(self.jobs)) if self.progress else None
         in_main = threading.current_thread() is threading.main_thread()
-        old = signal.signal(signal.SIGINT, self._interrupt) if in_main else None
+        old = {sig: signal.signal(sig, self._interrupt) for sig in STOPS} if in_main else {}
         try:
             inner = self._serial() if self.workers <= 1 or len(self.jobs) <= 1 else self._parallel()
             for out in inner:
@@ -136,14 +151,14 @@ class Scan:
                     bar.update()
                 yield out
         finally:
-            if in_main:
-                signal.signal(signal.SIGINT, old)
+            for sig, handler in old.items():
+                signal.signal(sig, handler)
             if bar is not None:
                 bar.close()
                 self._bar = None
 
     def _interrupt(self, signum, frame) -> None:
-        self.interrupted = True
+        self.interrupted = self.interrupted or signum
 
     def _serial(self) -> Iterator[FileOutput]:
         for job in self.jobs:
@@ -190,12 +205,11 @@ def _alone(work: Callable[[Job], object], job: Job):
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    with ProcessPoolExecutor(1, initializer=_ignore_sigint) as pool:
+    with ProcessPoolExecutor(1, initializer=_ignore_stops) as pool:
         try:
             return pool.submit(work, job).result()
         except BrokenProcessPool:
-            return FileOutput(job.display, job.real,
-                              ["internal error, file skipped: the process analysing it died"])
+            return FileOutput(job.display, job.real, [internal("the process analysing it died")])
 
 
 def _bar(total: int):

@@ -24,8 +24,8 @@ from .pipeline import analyse_bytes, analyse_path, error_count
 from .scan import Job, Scan, jobs_for
 
 
-def _row(path: str, errors: list[str]) -> dict:
-    return {"path": path, "errors": errors, "changed": False, "conversions": [], "classes": [],
+def _row(path: str, errors: list) -> dict:
+    return {"path": path, "errors": [f"{e.kind}: {e}" for e in errors], "changed": False, "conversions": [], "classes": [],
             "refusals": [], "refused_classes": [], "collapses": [], "kinds": [], "findings": [],
             "diff": "", "problems": []}
 
@@ -76,7 +76,9 @@ def check_tree(tree: str, subdirs: list[str], jobs: int, keep_patch: str | None 
     cwd = os.getcwd()
     os.chdir(tree)
     try:
-        work = jobs_for(subdirs, "prefix", "json", False)
+        work, bad_paths = jobs_for(subdirs, "prefix", "json", False)
+        if bad_paths:
+            raise SystemExit("; ".join(f"{b.path}: {b.problem}" for b in bad_paths))
         start = time.monotonic()
         rows = [r if isinstance(r, dict) else _row(r.path, r.errors)  # a worker died on it
                 for r in Scan(work, jobs, work=_check_one)]
