@@ -175,3 +175,21 @@ def test_check_prints_only_the_findings(capsys):
     assert main(["check", str(case)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert len(out) == 1 and out[0].endswith("[managed-release]") and ":30:2: WARNING: kfree(d)" in out[0]
+
+
+@pytest.mark.parametrize("odd", [b"\x0c", b"\r", b"\x0b", b"\x1c", b"\xc2\x85", b"\xe2\x80\xa8"])
+def test_line_separators_other_than_newline_do_not_shift_the_hunks(tree, capsys, odd):
+    """Old drivers keep form feeds (^L) between functions (scsi/st.c); Python's
+    str.splitlines() splits there too (and at \\r, \\v, \\x1c, U+0085, U+2028 in a
+    comment), which once numbered every hunk after it wrong."""
+    target = tree / "drivers" / "misc" / "blinky.c"
+    text = target.read_bytes()
+    comment = b"/*" + odd + b"*/\n"
+    at = text.index(b"\tbl = kzalloc")  # inside the first hunk, and before the rest
+    target.write_bytes(comment + text[:at] + comment + text[at:])
+    code, out, _ = run(["drivers/misc/blinky.c"], tree, capsys)
+    assert code == EXIT_OK and out
+    proc = subprocess.run(["patch", "-p1", "--batch", "--fuzz=0"], cwd=tree, capture_output=True,
+                          input=out.encode("utf-8", "surrogateescape"))
+    assert proc.returncode == 0 and b"offset" not in proc.stdout, proc.stdout + proc.stderr
+    assert run(["drivers/misc/blinky.c"], tree, capsys)[1] == ""

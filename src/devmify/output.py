@@ -17,14 +17,20 @@ def unified_diff(result: FileResult) -> str:
     if not result.changed:
         return ""
     path = result.path.lstrip("/")
-    old = result.original.decode("utf-8", "surrogateescape").splitlines(keepends=True)
-    new = result.converted.decode("utf-8", "surrogateescape").splitlines(keepends=True)
+    old, new = _lines(result.original), _lines(result.converted)
     out = [f"--- {diff_name('a/' + path)}\n", f"+++ {diff_name('b/' + path)}\n"]
     for line in itertools.islice(difflib.unified_diff(old, new), 2, None):  # after ---/+++
         if not line.endswith("\n"):
             line += "\n\\ No newline at end of file\n"
         out.append(line)
     return "".join(out)
+
+
+def _lines(data: bytes) -> list[str]:
+    """Lines as patch reads them: ended by \\n only (str.splitlines also splits at \\r,
+    form feeds and other separators, which put hunks on the wrong lines)."""
+    *ended, last = data.decode("utf-8", "surrogateescape").split("\n")
+    return [line + "\n" for line in ended] + ([last] if last else [])
 
 
 _ESCAPES = {ord("\""): '\\"', ord("\\"): "\\\\", ord("\t"): "\\t", ord("\n"): "\\n"}
