@@ -199,6 +199,39 @@ class FunctionFlow:
                 return False
         return True
 
+    def unreachable(self, node: Node) -> bool:
+        """``node`` comes after a return, goto, break or continue in its block with no
+        label between (bare nested blocks looked through): nothing ever runs it."""
+        cur = node
+        while not is_statement(cur) or cur.parent.type not in ("compound_statement", "labeled_statement"):
+            cur = cur.parent
+            if cur is None or key(cur) == key(self.body):
+                return False
+        while cur.parent.type == "compound_statement" and key(cur) != key(self.body):
+            if cur.type == "labeled_statement":
+                return False  # a goto may land here
+            prev = cur.prev_named_sibling
+            while prev is not None and not is_statement(prev):
+                prev = prev.prev_named_sibling
+            if prev is None:
+                if cur.parent.parent is None or cur.parent.parent.type != "compound_statement":
+                    return False
+                cur = cur.parent  # a bare `{ ... }` block: reached as its block is
+                continue
+            inner = prev
+            while inner.type == "labeled_statement":
+                stmts = [c for c in inner.named_children if is_statement(c)]
+                if not stmts:
+                    break
+                inner = stmts[0]
+            if inner.type in ("return_statement", "goto_statement", "break_statement",
+                              "continue_statement"):
+                return True
+            if prev.type == "labeled_statement":
+                return False
+            cur = prev
+        return False
+
     def in_loop(self, node: Node) -> bool:
         for a in ancestors(node):
             if key(a) == key(self.body):

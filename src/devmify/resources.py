@@ -488,8 +488,8 @@ class DriverModel:
         for fi in self.every_function():
             for call in descendants(fi.node.child_by_field_name("body"), "call_expression"):
                 name = self.src.text(call.child_by_field_name("function"))
-                if name not in names:
-                    continue
+                if name not in names or fi.flow is not None and fi.flow.unreachable(call):
+                    continue  # code after a return never releases (and a cleanup may delete it)
                 args = call.child_by_field_name("arguments").named_children
                 if len(args) <= names[name]:
                     continue
