@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -115,3 +116,36 @@ def test_a_whole_tree_of_files_never_stalls_the_workers(tmp_path):
         pytest.fail("the scan stalled")
     assert proc.returncode == 0, err
     assert '"files_scanned": 30000' in out
+
+
+def test_a_file_slower_than_the_timeout_is_skipped_and_the_run_goes_on(monkeypatch, capsys):
+    """1,000 nested ifs take the cleanups minutes (measured: 170 s); any such shape must
+    cost one file, not the run."""
+    def stuck(real, display, policy):
+        if real.endswith("blinky.c"):
+            time.sleep(30)
+        return analyse_path(real, display, policy)
+
+    monkeypatch.setattr(scan, "analyse_path", stuck)
+    started = time.monotonic()
+    code, out, err = _cli(["--format", "json", "-j", "1", "--timeout", "0.5", str(EXAMPLES)], capsys)
+    assert time.monotonic() - started < 20
+    assert code == INTERNAL.status
+    assert "blinky.c: internal error, file skipped: took longer than 0.5 s (--timeout)" in err
+    assert '"conversions": [' in out
+
+
+def test_the_timeout_holds_in_worker_processes_on_a_real_pathological_file(tmp_path):
+    text = (EXAMPLES / "misc" / "blinky.c").read_bytes()
+    at = text.index(b"\tbl = kzalloc")
+    (tmp_path / "deep.c").write_bytes(text[:at] + b"if (x) {" * 1000 + b"x++;" + b"}" * 1000 +
+                                      b"\n" + text[at:])
+    shutil.copytree(EXAMPLES, tmp_path / "examples")
+    proc = subprocess.run([sys.executable, "-m", "devmify", "--format", "report", "-j", "2",
+                           "--timeout", "3", str(tmp_path)], capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == INTERNAL.status
+    assert proc.stderr.splitlines() == [
+        f"devmify: {tmp_path}/deep.c: internal error, file skipped: took longer than 3 s "
+        f"(--timeout): the analysis meets a shape it is slow on"]
+    assert "blinky.c:23:7: WARNING: use devm_kzalloc()" in proc.stdout

@@ -16,6 +16,7 @@ from .scan import Scan, jobs_for
 EXIT_OK = 0
 EXIT_USAGE = 2
 EXIT_PIPE_CLOSED = 141  # as git: the reader (e.g. `| head`) went away
+DEFAULT_TIMEOUT = 300.0  # seconds per file: only a pathological file comes near it
 
 EPILOG = """\
 subcommands:
@@ -70,6 +71,16 @@ def _jobs_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("-j", "--jobs", type=_positive, default=os.cpu_count() or 1, metavar="N",
                    help="files analysed at once, in worker processes (default: the number "
                         "of CPUs, %(default)s here); the output order does not depend on it")
+    p.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                   help="skip a file whose analysis takes longer, as an internal error "
+                        "(default: %(default)g; 0: no limit)")
+
+
+def _seconds(text: str) -> float:
+    value = float(text)
+    if not value >= 0:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {text}")
+    return value
 
 
 def _positive(text: str) -> int:
@@ -123,7 +134,7 @@ def _check(argv: list[str]) -> int:
     p.add_argument("paths", nargs="+", help="C files and directories")
     _jobs_option(p)
     args = p.parse_args(argv)
-    return _run(args.paths, "check", "prefix", False, args.jobs)
+    return _run(args.paths, "check", "prefix", False, args.jobs, args.timeout)
 
 
 def _verify(argv: list[str]) -> int:
@@ -182,11 +193,12 @@ def _main(argv: list[str] | None) -> int:
     if sub is not None:
         return sub
     args = build_parser().parse_args(argv)
-    return _run(args.paths, args.format, args.policy, args.in_place, args.jobs)
+    return _run(args.paths, args.format, args.policy, args.in_place, args.jobs, args.timeout)
 
 
-def _run(paths: list[str], fmt: str, policy: str, in_place: bool, workers: int) -> int:
-    jobs, bad_paths = jobs_for(paths, policy, fmt, in_place)
+def _run(paths: list[str], fmt: str, policy: str, in_place: bool, workers: int,
+         timeout: float) -> int:
+    jobs, bad_paths = jobs_for(paths, policy, fmt, in_place, timeout)
     met = [b.problem for b in bad_paths]
     for b in bad_paths:
         print(f"devmify: {b.path}: {b.problem}", file=sys.stderr)

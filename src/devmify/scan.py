@@ -15,6 +15,7 @@ and :attr:`Scan.interrupted` holds the signal.
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import sys
 import threading
@@ -43,6 +44,7 @@ class Job:
     fmt: str          # diff, json, report or check
     keep: bool        # return the converted bytes (--in-place)
     root: str = "."   # the path given the file was found under
+    timeout: float = 0  # seconds one file may take (0: no limit)
 
 
 @dataclass
@@ -57,34 +59,67 @@ class FileOutput:
     entry: dict | None = None       # the file's JSON entry (json only)
 
 
-def jobs_for(paths: list[str], policy: str, fmt: str,
-             keep: bool) -> tuple[list[Job], list[PathProblem]]:
+def jobs_for(paths: list[str], policy: str, fmt: str, keep: bool,
+             timeout: float = 0) -> tuple[list[Job], list[PathProblem]]:
     """A job for every .c file under ``paths``, numbered in file order, and what was
     wrong with the paths themselves."""
     found, problems = find_c_files(paths)
-    return [Job(i, f.real, f.display, policy, fmt, keep, f.root)
+    return [Job(i, f.real, f.display, policy, fmt, keep, f.root, timeout)
             for i, f in enumerate(found)], problems
+
+
+class TooSlow(BaseException):  # not an Exception: no `except Exception` may swallow it
+    pass
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float):
+    """Raise :class:`TooSlow` in the code run inside after ``seconds`` of wall time.
+    Some shapes take the analysis superlinear time (1,000 nested ifs: minutes), and one
+    generated file must not hold up a whole tree."""
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise TooSlow
+    old = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
 
 
 def render(job: Job) -> FileOutput:
     """Analyse one file and render it for ``job.fmt``; never raises for the file's sake."""
     try:
-        res = analyse_path(job.real, job.display, job.policy)
-        out = FileOutput(res.path, job.real, list(res.errors), res.changed)
-        if job.keep and res.changed:
-            out.converted, out.read_digest = res.converted, digest(res.original)
-        if job.fmt == "json":
-            out.entry = output.file_entry(res)
-        elif job.fmt == "report":
-            out.text = "".join(line + "\n" for line in output.report_lines(res))
-        elif job.fmt == "check":
-            out.text = "".join(output.finding_line(res.path, f) + "\n"
-                               for p in res.plans for f in p.findings)
-        elif not job.keep:
-            out.text = output.unified_diff(res)
-        return out
+        with time_limit(job.timeout):
+            return _render(job)
+    except TooSlow:
+        return FileOutput(job.display, job.real, [internal(
+            f"took longer than {job.timeout:g} s (--timeout): the analysis meets a shape it "
+            f"is slow on")])
     except Exception as exc:  # noqa: BLE001 - a bug met in one file must not end the run
         return FileOutput(job.display, job.real, [internal(f"{type(exc).__name__}: {exc}")])
+
+
+def _render(job: Job) -> FileOutput:
+    res = analyse_path(job.real, job.display, job.policy)
+    out = FileOutput(res.path, job.real, list(res.errors), res.changed)
+    if job.keep and res.changed:
+        out.converted, out.read_digest = res.converted, digest(res.original)
+    if job.fmt == "json":
+        out.entry = output.file_entry(res)
+    elif job.fmt == "report":
+        out.text = "".join(line + "\n" for line in output.report_lines(res))
+    elif job.fmt == "check":
+        out.text = "".join(output.finding_line(res.path, f) + "\n"
+                           for p in res.plans for f in p.findings)
+    elif not job.keep:
+        out.text = output.unified_diff(res)
+    return out
 
 
 def internal(what: str) -> Problem:
