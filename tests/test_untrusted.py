@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -100,3 +102,23 @@ def test_verify_gives_make_only_names_it_can_build(tmp_path, capsys):
     assert set(made) <= {"drivers/plain.o", "drivers/-dash.o", "drivers/--in-place.o"}
     assert not any(t.startswith("-") for t in made)
     assert all(p.read_bytes() == BLINKY.read_bytes() for p in (tree / "drivers").glob("*.c"))
+
+
+def test_verify_puts_every_file_back_when_terminated_mid_build(tmp_path):
+    tree = tmp_path / "linux"
+    (tree / "scripts").mkdir(parents=True)
+    (tree / "drivers").mkdir()
+    (tree / ".config").write_text("CONFIG_X=y\n")
+    (tree / "Makefile").write_text("%.o: %.c\n\t@sleep 1\n\t@cp '$<' '$@'\n")
+    (tree / "scripts" / "checkpatch.pl").write_text("exit 0;\n")
+    target = tree / "drivers" / "blinky.c"
+    shutil.copy(BLINKY, target)
+    proc = subprocess.Popen([sys.executable, "-m", "devmify", "verify", "--kernel-tree", str(tree),
+                             str(tree / "drivers")], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and target.read_bytes() != CONVERTED:
+        time.sleep(0.02)  # the "after" build is running on the patched file
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 143, err
+    assert target.read_bytes() == BLINKY.read_bytes()

@@ -139,11 +139,17 @@ def _check(argv: list[str]) -> int:
 
 def _verify(argv: list[str]) -> int:
     from . import kbuild  # builds kernels: not loaded for a plain run
-    p = argparse.ArgumentParser(prog="devmify verify", description=kbuild.__doc__.splitlines()[0])
+    p = argparse.ArgumentParser(
+        prog="devmify verify",
+        description="Build each changed driver with the kernel's own make, before and after "
+                    "its patch, and run the kernel's scripts/checkpatch.pl on the patch. This "
+                    "runs code from the kernel tree (its Makefiles and scripts): use it on a "
+                    "tree you trust. Every file is put back afterwards, also on Ctrl-C or SIGTERM.")
     p.add_argument("paths", nargs="+", help="C files and directories inside the kernel tree")
     p.add_argument("--kernel-tree", required=True, metavar="DIR",
                    help="a configured kernel tree (scripts/prepare-kernel-build.sh)")
-    p.add_argument("--jobs", "-j", type=_positive, default=os.cpu_count() or 1)
+    p.add_argument("--jobs", "-j", type=_positive, default=os.cpu_count() or 1, metavar="N",
+                   help="make -jN (default: the number of CPUs)")
     p.add_argument("--make-arg", action="append", default=[], metavar="ARG",
                    help="passed to every make call, the same before and after (e.g. W=1)")
     p.add_argument("--drop-failing", action="store_true",
