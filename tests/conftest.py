@@ -1,7 +1,21 @@
 import os
+import shutil
 import sys
 
+import pytest
+
 sys.path.insert(0, os.path.dirname(__file__))
+
+from golden import BLINKY  # noqa: E402 - importable once the path above is set
+
+
+@pytest.fixture
+def blinky_tree(tmp_path, monkeypatch):
+    """The current directory, holding one example driver that converts: drivers/blinky.c."""
+    (tmp_path / "drivers").mkdir()
+    shutil.copy(BLINKY, tmp_path / "drivers" / "blinky.c")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
 
 
 def pytest_terminal_summary(terminalreporter):

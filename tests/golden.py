@@ -12,6 +12,7 @@ from pathlib import Path
 HERE = Path(__file__).parent
 CASES = HERE / "cases"
 STUBS = HERE / "stubs" / "kernel_stubs.h"
+BLINKY = HERE.parent / "examples" / "drivers" / "misc" / "blinky.c"  # converts: kzalloc...
 
 
 def cases() -> list[Path]:

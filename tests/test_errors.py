@@ -4,25 +4,13 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from devmify import problems
 from devmify.cli import EXIT_USAGE, main
-
-BLINKY = Path(__file__).parent.parent / "examples" / "drivers" / "misc" / "blinky.c"
-
-
-@pytest.fixture
-def tree(tmp_path, monkeypatch):
-    (tmp_path / "drivers").mkdir()
-    shutil.copy(BLINKY, tmp_path / "drivers" / "blinky.c")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def run(capsys, *args):
@@ -31,41 +19,41 @@ def run(capsys, *args):
     return code, out.out, out.err.splitlines()
 
 
-def test_a_binary_file_is_not_c_and_the_others_are_converted(tree, capsys):
-    (tree / "drivers" / "fw.c").write_bytes(b"\x7fELF\x02\x01\x01\0\0\0")
+def test_a_binary_file_is_not_c_and_the_others_are_converted(blinky_tree, capsys):
+    (blinky_tree / "drivers" / "fw.c").write_bytes(b"\x7fELF\x02\x01\x01\0\0\0")
     code, out, err = run(capsys, "drivers")
     assert code == problems.NOT_C.status == 4
     assert err == ["devmify: drivers/fw.c: binary file (contains NUL bytes)"]
     assert "+++ b/drivers/blinky.c" in out
 
 
-def test_a_file_named_on_the_command_line_must_be_a_c_file(tree, capsys):
-    (tree / "README").write_text("not C\n")
+def test_a_file_named_on_the_command_line_must_be_a_c_file(blinky_tree, capsys):
+    (blinky_tree / "README").write_text("not C\n")
     code, out, err = run(capsys, "README", "drivers/blinky.c")
     assert code == problems.NOT_C.status
     assert err == ["devmify: README: not a .c file (devmify reads C source files named *.c)"]
     assert "+++ b/drivers/blinky.c" in out
 
 
-def test_a_directory_without_c_files_is_missing_input(tree, capsys):
-    (tree / "docs").mkdir()
-    (tree / "docs" / "index.rst").write_text("text\n")
+def test_a_directory_without_c_files_is_missing_input(blinky_tree, capsys):
+    (blinky_tree / "docs").mkdir()
+    (blinky_tree / "docs" / "index.rst").write_text("text\n")
     code, out, err = run(capsys, "docs", "drivers")
     assert code == problems.MISSING.status == 3
     assert err == ["devmify: docs: no .c file under this directory"]
     assert out
 
 
-def test_a_fifo_named_c_is_unreadable_and_does_not_block_the_run(tree, capsys):
-    os.mkfifo(tree / "drivers" / "pipe.c")
+def test_a_fifo_named_c_is_unreadable_and_does_not_block_the_run(blinky_tree, capsys):
+    os.mkfifo(blinky_tree / "drivers" / "pipe.c")
     code, out, err = run(capsys, "-j", "1", "drivers")
     assert code == problems.UNREADABLE.status == 5
     assert err == ["devmify: drivers/pipe.c: not a regular file"]
     assert "+++ b/drivers/blinky.c" in out
 
 
-def test_a_dangling_symlink_is_unreadable_and_reported_in_json(tree, capsys):
-    (tree / "drivers" / "gone.c").symlink_to(tree / "nowhere.c")
+def test_a_dangling_symlink_is_unreadable_and_reported_in_json(blinky_tree, capsys):
+    (blinky_tree / "drivers" / "gone.c").symlink_to(blinky_tree / "nowhere.c")
     code, out, err = run(capsys, "--format", "json", "drivers")
     report = json.loads(out)
     assert code == problems.UNREADABLE.status
@@ -76,8 +64,8 @@ def test_a_dangling_symlink_is_unreadable_and_reported_in_json(tree, capsys):
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file and directory")
-def test_an_unreadable_directory_is_one_line(tree, capsys):
-    locked = tree / "drivers" / "locked"
+def test_an_unreadable_directory_is_one_line(blinky_tree, capsys):
+    locked = blinky_tree / "drivers" / "locked"
     locked.mkdir()
     locked.chmod(0)
     try:
@@ -88,15 +76,15 @@ def test_an_unreadable_directory_is_one_line(tree, capsys):
     assert err == ["devmify: drivers/locked: cannot list this directory: Permission denied"]
 
 
-def test_the_most_serious_kind_decides_the_exit_status(tree, capsys):
-    (tree / "drivers" / "fw.c").write_bytes(b"\0")
-    os.mkfifo(tree / "drivers" / "pipe.c")
+def test_the_most_serious_kind_decides_the_exit_status(blinky_tree, capsys):
+    (blinky_tree / "drivers" / "fw.c").write_bytes(b"\0")
+    os.mkfifo(blinky_tree / "drivers" / "pipe.c")
     code, _, err = run(capsys, "no-such-dir", "drivers")
     assert len(err) == 3 and code == problems.UNREADABLE.status
 
 
-def test_a_file_reached_twice_is_read_once(tree, capsys):
-    (tree / "drivers" / "alias.c").symlink_to("blinky.c")
+def test_a_file_reached_twice_is_read_once(blinky_tree, capsys):
+    (blinky_tree / "drivers" / "alias.c").symlink_to("blinky.c")
     code, out, _ = run(capsys, "--format", "json", "drivers", "drivers/blinky.c")
     assert code == 0
     assert [f["path"] for f in json.loads(out)["files"]] == ["drivers/alias.c"]
@@ -104,7 +92,7 @@ def test_a_file_reached_twice_is_read_once(tree, capsys):
 
 @pytest.mark.parametrize("args", [["-j", "0", "drivers"], ["--format", "xml", "drivers"],
                                   ["--in-place"], ["check", "--in-place", "drivers"]])
-def test_an_option_that_makes_no_sense_stops_before_anything_is_read(tree, capsys, args):
+def test_an_option_that_makes_no_sense_stops_before_anything_is_read(blinky_tree, capsys, args):
     with pytest.raises(SystemExit) as stop:
         main(args)
     assert stop.value.code == EXIT_USAGE

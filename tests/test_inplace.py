@@ -15,22 +15,14 @@ import time
 from pathlib import Path
 
 import pytest
+from golden import BLINKY
 
 from devmify import inplace, problems, scan
 from devmify.cli import main
 from devmify.pipeline import analyse_path
 
-BLINKY = Path(__file__).parent.parent / "examples" / "drivers" / "misc" / "blinky.c"
 ORIGINAL = BLINKY.read_bytes()
 CONVERTED = analyse_path(str(BLINKY), "blinky.c").converted
-
-
-@pytest.fixture
-def tree(tmp_path, monkeypatch):
-    (tmp_path / "drivers").mkdir()
-    shutil.copy(BLINKY, tmp_path / "drivers" / "blinky.c")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def run(capsys, *args):
@@ -47,33 +39,33 @@ def test_the_converted_driver_is_the_one_devmify_checked():
     assert CONVERTED != ORIGINAL and b"devm_kzalloc" in CONVERTED
 
 
-def test_a_symlink_inside_the_tree_stays_a_symlink_to_the_converted_file(tree, capsys):
-    (tree / "drivers" / "z").mkdir()
-    real = tree / "drivers" / "z" / "impl.c"
-    (tree / "drivers" / "blinky.c").rename(real)
-    (tree / "drivers" / "a").mkdir()
-    (tree / "drivers" / "a" / "link.c").symlink_to("../z/impl.c")  # met first, then impl.c
+def test_a_symlink_inside_the_tree_stays_a_symlink_to_the_converted_file(blinky_tree, capsys):
+    (blinky_tree / "drivers" / "z").mkdir()
+    real = blinky_tree / "drivers" / "z" / "impl.c"
+    (blinky_tree / "drivers" / "blinky.c").rename(real)
+    (blinky_tree / "drivers" / "a").mkdir()
+    (blinky_tree / "drivers" / "a" / "link.c").symlink_to("../z/impl.c")  # met first, then impl.c
     code, out, err = run(capsys, "--in-place", "--format", "json", "drivers")
     assert (code, err) == (0, [])
     assert [f["path"] for f in json.loads(out)["files"]] == ["drivers/a/link.c"]
-    assert (tree / "drivers" / "a" / "link.c").is_symlink()
-    assert real.read_bytes() == CONVERTED and not leftovers(tree)
+    assert (blinky_tree / "drivers" / "a" / "link.c").is_symlink()
+    assert real.read_bytes() == CONVERTED and not leftovers(blinky_tree)
 
 
-def test_a_symlink_leading_outside_the_tree_is_not_written_through(tree, capsys):
-    outside = tree / "elsewhere.c"
+def test_a_symlink_leading_outside_the_tree_is_not_written_through(blinky_tree, capsys):
+    outside = blinky_tree / "elsewhere.c"
     shutil.copy(BLINKY, outside)
-    (tree / "drivers" / "out.c").symlink_to(outside)
+    (blinky_tree / "drivers" / "out.c").symlink_to(outside)
     code, _, err = run(capsys, "--in-place", "drivers")
     assert code == problems.NOT_WRITTEN.status == 6
     assert err == [f"devmify: drivers/out.c: a symlink leading outside drivers (to {outside}); "
                    f"not written"]
     assert outside.read_bytes() == ORIGINAL
-    assert (tree / "drivers" / "blinky.c").read_bytes() == CONVERTED  # the rest went on
+    assert (blinky_tree / "drivers" / "blinky.c").read_bytes() == CONVERTED  # the rest went on
 
 
-def test_a_file_changed_since_it_was_read_is_not_overwritten(tree, capsys, monkeypatch):
-    target = tree / "drivers" / "blinky.c"
+def test_a_file_changed_since_it_was_read_is_not_overwritten(blinky_tree, capsys, monkeypatch):
+    target = blinky_tree / "drivers" / "blinky.c"
     edited = ORIGINAL.replace(b"blinky", b"blinkz")
 
     def edit_meanwhile(real, display, policy):
@@ -85,13 +77,13 @@ def test_a_file_changed_since_it_was_read_is_not_overwritten(tree, capsys, monke
     code, out, err = run(capsys, "--in-place", "--format", "json", "drivers")
     assert code == problems.NOT_WRITTEN.status
     assert err == ["devmify: drivers/blinky.c: changed on disk since devmify read it; not written"]
-    assert target.read_bytes() == edited and not leftovers(tree)
+    assert target.read_bytes() == edited and not leftovers(blinky_tree)
     report = json.loads(out)
     assert report["summary"]["files_changed"] == 0
     assert report["files"][0]["errors"][0]["kind"] == "not-written"
 
 
-def test_a_failed_write_leaves_the_file_and_no_temporary(tree, capsys, monkeypatch):
+def test_a_failed_write_leaves_the_file_and_no_temporary(blinky_tree, capsys, monkeypatch):
     def disk_full(fd):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
@@ -100,15 +92,15 @@ def test_a_failed_write_leaves_the_file_and_no_temporary(tree, capsys, monkeypat
     assert code == problems.NOT_WRITTEN.status
     assert err == ["devmify: drivers/blinky.c: cannot write it: No space left on device; "
                    "left as it was"]
-    assert (tree / "drivers" / "blinky.c").read_bytes() == ORIGINAL and not leftovers(tree)
+    assert (blinky_tree / "drivers" / "blinky.c").read_bytes() == ORIGINAL and not leftovers(blinky_tree)
 
 
-def test_a_hard_linked_file_gets_a_copy_of_its_own_as_patch_gives_it(tree, capsys):
-    target = tree / "drivers" / "blinky.c"
-    os.link(target, tree / "pristine.c")  # a `cp -al` tree beside the work tree
+def test_a_hard_linked_file_gets_a_copy_of_its_own_as_patch_gives_it(blinky_tree, capsys):
+    target = blinky_tree / "drivers" / "blinky.c"
+    os.link(target, blinky_tree / "pristine.c")  # a `cp -al` blinky_tree beside the work blinky_tree
     target.chmod(0o640)
     assert run(capsys, "--in-place", "drivers")[0] == 0
-    assert target.read_bytes() == CONVERTED and (tree / "pristine.c").read_bytes() == ORIGINAL
+    assert target.read_bytes() == CONVERTED and (blinky_tree / "pristine.c").read_bytes() == ORIGINAL
     assert oct(target.stat().st_mode & 0o777) == "0o640"
 
 

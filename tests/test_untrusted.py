@@ -10,15 +10,14 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
+from golden import BLINKY
 
 from devmify import kbuild
 from devmify.cli import main
 from devmify.pipeline import analyse_path
 
-BLINKY = Path(__file__).parent.parent / "examples" / "drivers" / "misc" / "blinky.c"
 CONVERTED = analyse_path(str(BLINKY), "blinky.c").converted
 ODD = ["foo bar.c", "it's \"quoted\".c", "-dash.c", "tab\there.c", "back\\slash.c",
        os.fsdecode(b"lat\xe9n1.c"), "ünï.c", "--in-place.c"]
