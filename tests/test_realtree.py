@@ -106,3 +106,32 @@ def test_verify_builds_each_patch_with_kbuild_and_restores_the_tree(build_tree):
         assert v.checkpatch_errors == 0, (v.path, v.checkpatch)
     assert {p: open(p, "rb").read() for p in paths} == before  # nothing stays patched
     assert not any(os.path.exists(p[:-2] + ".o") for p in paths)
+
+
+# Where 6.1 defines each struct rules/lifetime.py takes as plain.
+PLAIN_HEADERS = {
+    "mutex": "linux/mutex.h", "spinlock": "linux/spinlock_types.h",
+    "raw_spinlock": "linux/spinlock_types_raw.h", "rw_semaphore": "linux/rwsem.h",
+    "semaphore": "linux/semaphore.h", "list_head": "linux/types.h",
+    "hlist_head": "linux/types.h", "hlist_node": "linux/types.h",
+    "work_struct": "linux/workqueue.h", "delayed_work": "linux/workqueue.h",
+    "completion": "linux/completion.h", "timer_list": "linux/timer.h",
+    "hrtimer": "linux/hrtimer.h", "wait_queue_head": "linux/wait.h",
+    "notifier_block": "linux/notifier.h", "tasklet_struct": "linux/interrupt.h",
+    "clk_hw": "linux/clk-provider.h", "led_classdev": "linux/leds.h",
+    "watchdog_device": "linux/watchdog.h", "idr": "linux/idr.h", "ida": "linux/idr.h",
+    "serial_rs485": "linux/serial.h", "serial_iso7816": "linux/serial.h",
+    "v4l2_mbus_framefmt": "linux/v4l2-mediabus.h",
+}
+
+
+def test_the_structs_taken_as_plain_embed_nothing_refcounted_in_61(tree):
+    from devmify.rules import lifetime
+    from devmify.source import SourceFile
+
+    assert sorted(PLAIN_HEADERS) == sorted(lifetime.PLAIN)
+    for name, header in PLAIN_HEADERS.items():
+        src = SourceFile.from_bytes("probe.c", f"#include <{header}>\n".encode(),
+                                    os.path.join(tree, "drivers", "misc", "probe.c"))
+        assert lifetime.embedded_types(src, name) is not None, (name, "not found in", header)
+        assert lifetime.refcounted_chain(src, name) == [], name

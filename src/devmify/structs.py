@@ -62,7 +62,7 @@ def _tree_include_dir(path: str) -> str | None:
 
 def _includes(src: SourceFile) -> list[str]:
     """Paths of the headers ``src`` includes that exist: `"x.h"` beside it, `<x.h>`
-    under the kernel tree's include/."""
+    under the kernel tree's include/ or include/uapi/."""
     base = os.path.dirname(src.fs_path)
     include_dir = None
     out = []
@@ -75,6 +75,8 @@ def _includes(src: SourceFile) -> list[str]:
             if include_dir is None:
                 continue
             header = os.path.join(include_dir, name)
+            if not os.path.isfile(header):  # kbuild's -I include/uapi: <linux/serial.h>
+                header = os.path.join(include_dir, "uapi", name)
         if os.path.isfile(header):
             out.append(os.path.normpath(header))
     return out

@@ -627,3 +627,4 @@ int i2c_smbus_read_byte(const struct i2c_client *client);
 int spi_write(struct spi_device *spi, const void *buf, size_t len);
 int spi_read(struct spi_device *spi, void *buf, size_t len);
 struct i2c_client *i2c_new_ancillary_device(struct i2c_client *client, const char *name, u16 default_addr);
+struct dvb_frontend { void *demodulator_priv; int refcount; }; /* 6.1: a struct kref */
