@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 import pytest
+from golden import BLINKY
 
 from devmify import problems
 from devmify.cli import EXIT_USAGE, main
@@ -63,17 +67,29 @@ def test_a_dangling_symlink_is_unreadable_and_reported_in_json(blinky_tree, caps
     assert report["summary"]["errors"] == 1 and report["summary"]["conversions"] > 0
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file and directory")
-def test_an_unreadable_directory_is_one_line(blinky_tree, capsys):
-    locked = blinky_tree / "drivers" / "locked"
-    locked.mkdir()
-    locked.chmod(0)
+def test_unreadable_files_and_directories_are_one_line_each(tmp_path):
+    """Run as an unprivileged user (root reads everything: as root, through setpriv)."""
+    as_user = [] if os.geteuid() else ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+    if as_user and shutil.which("setpriv") is None:
+        pytest.skip("running as root and setpriv (util-linux) is not installed")
+    top = Path(tempfile.mkdtemp())  # not under pytest's tmp_path: nobody may not enter it
     try:
-        code, _, err = run(capsys, "drivers")
+        top.chmod(0o755)
+        (top / "drivers" / "locked").mkdir(parents=True)
+        shutil.copy(BLINKY, top / "drivers" / "blinky.c")
+        shutil.copy(BLINKY, top / "drivers" / "secret.c")
+        (top / "drivers" / "secret.c").chmod(0)
+        (top / "drivers" / "locked").chmod(0)
+        proc = subprocess.run([*as_user, sys.executable, "-m", "devmify", "-j", "1", "drivers"],
+                              cwd=top, capture_output=True, text=True)
     finally:
-        locked.chmod(0o755)
-    assert code == problems.UNREADABLE.status
-    assert err == ["devmify: drivers/locked: cannot list this directory: Permission denied"]
+        (top / "drivers" / "locked").chmod(0o755)
+        shutil.rmtree(top)
+    assert proc.returncode == problems.UNREADABLE.status, proc.stderr
+    assert proc.stderr.splitlines() == [
+        "devmify: drivers/locked: cannot list this directory: Permission denied",
+        "devmify: drivers/secret.c: Permission denied"]
+    assert "+++ b/drivers/blinky.c" in proc.stdout
 
 
 def test_the_most_serious_kind_decides_the_exit_status(blinky_tree, capsys):
