@@ -460,7 +460,9 @@ class DriverModel:
                 continue
             api = catalogue.lookup(name)
             args = call.child_by_field_name("arguments").named_children
-            if api is not None and api.status:
+            # a merge's call (devm_clk_get_enabled) returns what it acquires: its
+            # arguments are not those of the status call it stands for (clk_prepare_enable)
+            if api is not None and api.status and name not in {m for _, m in api.merge}:
                 shift = 1 if api.device == INSERT else 0
                 i = api.resource_arg + shift
                 target = self.src.compact(args[i]) if i < len(args) else ""
