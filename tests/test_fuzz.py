@@ -11,9 +11,11 @@ alone.  Over a tree, --in-place touches exactly the files the diff names, each t
 its diff makes of it, and nothing else.
 
 Fast profile (the default, in CI): a few hundred inputs, the same every run.  Long
-profile, random inputs (the README records its figures):
+profile, random inputs (the README records its figures), and the same over real drivers:
 
-    DEVMIFY_FUZZ=10000 .venv/bin/pytest -q -p no:cacheprovider tests/test_fuzz.py
+    DEVMIFY_FUZZ=10000 .venv/bin/pytest -q tests/test_fuzz.py
+    DEVMIFY_FUZZ=2000 DEVMIFY_FUZZ_SEEDS=~/.cache/devmify/linux-source-6.1/drivers/input \
+        .venv/bin/pytest -q tests/test_fuzz.py
 """
 
 from __future__ import annotations
@@ -36,7 +38,11 @@ from devmify.output import unified_diff
 from devmify.pipeline import analyse_bytes, error_count
 
 HERE = Path(__file__).parent
-SEEDS = sorted((HERE / "cases").rglob("*.c")) + sorted((HERE.parent / "examples").rglob("*.c"))
+# DEVMIFY_FUZZ_SEEDS=DIR: the drivers under DIR (e.g. a kernel tree's drivers/input) are
+# the seeds instead, mutated in place of their originals so that their headers are read
+SEED_DIR = os.environ.get("DEVMIFY_FUZZ_SEEDS")
+SEEDS = sorted(p for p in Path(SEED_DIR).rglob("*.c") if b"_driver" in p.read_bytes()) if SEED_DIR \
+    else sorted((HERE / "cases").rglob("*.c")) + sorted((HERE.parent / "examples").rglob("*.c"))
 SEED_BYTES = [p.read_bytes() for p in SEEDS]
 INPUTS = int(os.environ.get("DEVMIFY_FUZZ", "0"))  # 0: the fast profile
 FUZZ = settings(max_examples=INPUTS or 600, derandomize=not INPUTS, deadline=None,
@@ -224,5 +230,6 @@ def test_in_place_touches_exactly_what_the_diff_names(cases):
 def fuzz_summary() -> str | None:
     if not STATS:
         return None
-    return (f"fuzz: {STATS['inputs']} inputs, {STATS['patches']} patches checked, "
-            f"profile {'long' if INPUTS else 'fast'} (python {sys.version.split()[0]})")
+    return (f"fuzz: {STATS['inputs']} inputs from {len(SEEDS)} seeds, {STATS['patches']} "
+            f"patches checked, profile {'long' if INPUTS else 'fast'} "
+            f"(python {sys.version.split()[0]})")
