@@ -108,7 +108,7 @@ def test_verify_builds_each_patch_with_kbuild_and_restores_the_tree(build_tree):
     assert not any(os.path.exists(p[:-2] + ".o") for p in paths)
 
 
-# Where 6.1 defines each struct rules/lifetime.py takes as plain.
+# Where 6.1 defines each struct rules/unseen_type.py takes as plain.
 PLAIN_HEADERS = {
     "mutex": "linux/mutex.h", "spinlock": "linux/spinlock_types.h",
     "raw_spinlock": "linux/spinlock_types_raw.h", "rw_semaphore": "linux/rwsem.h",
@@ -126,10 +126,10 @@ PLAIN_HEADERS = {
 
 
 def test_the_structs_taken_as_plain_embed_nothing_refcounted_in_61(tree):
-    from devmify.rules import lifetime
+    from devmify.rules import lifetime, unseen_type
     from devmify.source import SourceFile
 
-    assert sorted(PLAIN_HEADERS) == sorted(lifetime.PLAIN)
+    assert sorted(PLAIN_HEADERS) == sorted(unseen_type.PLAIN)
     for name, header in PLAIN_HEADERS.items():
         src = SourceFile.from_bytes("probe.c", f"#include <{header}>\n".encode(),
                                     os.path.join(tree, "drivers", "misc", "probe.c"))

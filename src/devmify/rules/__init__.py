@@ -30,14 +30,14 @@ from . import (  # noqa: E402  (the rules need Facts defined first)
     parse_error, shape, shared_helper, wrong_device, transient, static_alias,
     instances, conditional_release, unproven_release, reassigned, ownership,
     lifetime, private_helper, policy, rewrite_check, no_managed_form, page_buffer,
-    pending_work, order, together, outside_probe,
+    pending_work, order, together, outside_probe, unseen_type,
 )
 
 # Most specific first: the reason a maintainer learns most from is the one reported.
 RULES: list[ModuleType] = [
     parse_error, shape, shared_helper, instances, transient, lifetime, static_alias,
     reassigned, conditional_release, unproven_release, ownership, private_helper,
-    pending_work, page_buffer, wrong_device,
+    pending_work, page_buffer, wrong_device, unseen_type,
 ]
 
 # Rules about the driver's conversions taken together, asked until none objects; their

@@ -2,11 +2,8 @@
     Refuses memory that user space or a reference count can keep alive after unbind:
     a struct that embeds a `struct device`, `kobject`, `kref`, `cdev`, `miscdevice`,
     `video_device`, `v4l2_device`, `fb_info`, `serio`, ..., or an object stored in a
-    file's `private_data`.  Also refuses when the definition of the struct, or of a
-    struct it embeds by value, is in neither the file nor the headers found for it (a
-    file outside a kernel tree, a copy of drivers/ without include/): devmify cannot
-    tell, so it does not guess.  Kernel structs known to embed nothing refcounted
-    (`mutex`, `work_struct`, `completion`, `led_classdev`, ...) are exempt.
+    file's `private_data`.  (A struct whose definition cannot be found at all is
+    DV022's.)
 
 Why it matters
     devres frees at unbind, but an open file descriptor or an outstanding reference can
@@ -24,9 +21,7 @@ Example
 
 Instead
     Keep kzalloc() and free the memory in the refcounted object's release callback
-    (e.g. a kref put, or the file's release() after the last close).  When the refusal
-    says a definition was not found, run devmify from inside the kernel tree (it reads
-    `"x.h"` beside the file and `<x.h>` under the include/ above it).
+    (e.g. a kref put, or the file's release() after the last close).
 """
 
 from ..source import SourceFile
@@ -50,18 +45,7 @@ SYNCHRONOUS_RELEASE = ("i2c_adapter", "fw_card")
 # Not here: struct watchdog_device.  Since 4.6 the watchdog core keeps what an open
 # /dev/watchdogN needs in its own refcounted watchdog_core_data and drops its pointer
 # to the driver's watchdog_device on unregister, so priv embedding one may be devm.
-# Kernel structs that embed no refcounted object within NESTING levels in 6.1 (the
-# real-tree tests check each against the tree's headers): a driver struct embedding one
-# converts even where its header cannot be found (a file outside a kernel tree).
-PLAIN = (
-    "mutex", "spinlock", "raw_spinlock", "rw_semaphore", "semaphore", "list_head",
-    "hlist_head", "hlist_node", "work_struct", "delayed_work", "completion", "timer_list",
-    "hrtimer", "wait_queue_head", "notifier_block", "tasklet_struct", "clk_hw",
-    "led_classdev", "watchdog_device", "idr", "ida", "serial_rs485", "serial_iso7816",
-    "v4l2_mbus_framefmt",
-)
 NESTING = 3  # how deep embedded struct types are followed
-
 
 
 def refcounted_chain(src: SourceFile, struct_name: str, depth: int = NESTING) -> list[str]:
@@ -81,22 +65,6 @@ def refcounted_chain(src: SourceFile, struct_name: str, depth: int = NESTING) ->
     return []
 
 
-def unseen_chain(src: SourceFile, struct_name: str, depth: int = NESTING) -> list[str]:
-    """The embedding chain from `struct <struct_name>` down to a struct whose definition
-    is in neither the file nor the headers found for it (`["foo_state", "dvb_frontend"]`),
-    ``depth`` levels down; [] when every definition was found."""
-    members = embedded_types(src, struct_name)
-    if members is None:
-        return [struct_name]
-    if depth > 1:
-        for m in dict.fromkeys(t for t, _ in members):
-            if m and m not in REFCOUNTED_MEMBERS + SYNCHRONOUS_RELEASE + PLAIN:
-                chain = unseen_chain(src, m, depth - 1)
-                if chain:
-                    return [struct_name, *chain]
-    return []
-
-
 def check(f):
     if f.acq.api.cls != "memory":  # about kmalloc-family objects only
         return None
@@ -109,12 +77,6 @@ def check(f):
         if chain:
             via = "".join(f", which embeds a struct {m}" for m in chain[1:])
             return f"{tp} embeds a struct {chain[0]}{via}, which can outlive unbind"
-        unseen = unseen_chain(f.src, name) if name.isidentifier() else []  # not `s.member`
-        if unseen:
-            what = (f"{tp} " + ", which ".join(f"embeds a struct {m}" for m in unseen[1:])
-                    + ", whose definition" if len(unseen) > 1 else f"the definition of {tp}")
-            return (f"{what} is in neither the file nor the headers found for it (is the "
-                    f"kernel's include/ above it?): it may embed a refcounted object")
     for fi, asg in f.model.all_assignments():
         left = f.src.compact(asg.child_by_field_name("left"))
         if not left.endswith("->private_data"):

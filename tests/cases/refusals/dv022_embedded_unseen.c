@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The state embeds a struct dvb_frontend, defined in a header devmify cannot read here
  * (no kernel include/ above the file): in 6.1 it embeds a kref, so converting would be
- * wrong, and without its definition devmify cannot tell; refused (DV006). */
+ * wrong, and without its definition devmify cannot tell; refused (DV022). */
 #include <linux/i2c.h>
 #include <linux/module.h>
 #include <linux/slab.h>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-/* The nearest safe case to dv006_embedded_unseen: the structs embedded here (a
+/* The nearest safe case to dv022_embedded_unseen: the structs embedded here (a
  * work_struct, a mutex) are not defined where devmify can read them either, but they
  * are kernel structs known to embed nothing refcounted, so the state converts. */
 #include <linux/i2c.h>
