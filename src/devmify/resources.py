@@ -523,7 +523,8 @@ class DriverModel:
                 out.append(nxt)
         return out
 
-    def _context(self, fi: FunctionInfo, stmt: Node, simple: bool) -> str:
+    def _context(self, fi: FunctionInfo, stmt: Node, simple: bool,
+                 within: frozenset[str] = frozenset()) -> str:
         if fi.role == "other" or not simple:
             return ELSEWHERE
         if fi.flow.in_loop(stmt):
@@ -532,25 +533,29 @@ class DriverModel:
             if fi.flow.is_error_exit(stmt):
                 return PROBE_ERROR
             if fi.role == "probe-helper" and fi.flow.on_main_path(stmt):
-                return self._helper_context(fi)
+                return self._helper_context(fi, within)
             return PROBE_SUCCESS
         # remove and its helpers
         if fi.flow.enclosing_conditions(stmt) or not fi.flow.on_main_path(stmt) \
                 or _returns_before(fi, stmt):
             return REMOVE_CONDITIONAL
         if fi.role == "remove-helper":
-            return self._helper_context(fi)
+            return self._helper_context(fi, within)
         return REMOVE
 
-    def _helper_context(self, fi: FunctionInfo) -> str:
+    def _helper_context(self, fi: FunctionInfo, within: frozenset[str]) -> str:
         """A helper's unconditional release takes the context of its calls: deletable
-        only when every call is itself in probe's error exits or remove's main path."""
+        only when every call is itself in probe's error exits or remove's main path
+        (a helper that calls itself, directly or through others, is not: found by
+        fuzzing, the question recursed until Python's stack ran out)."""
+        if fi.name in within:
+            return ELSEWHERE
         contexts = set()
         for caller, call in fi.callers:
             stmt = call.parent if call.parent.type == "expression_statement" else None
             if caller is None or stmt is None:
                 return ELSEWHERE
-            contexts.add(self._context(caller, stmt, True))
+            contexts.add(self._context(caller, stmt, True, within | {fi.name}))
         if not contexts:
             return ELSEWHERE
         if contexts <= set(DELETABLE):
