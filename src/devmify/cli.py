@@ -63,11 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
                         "stays unmanaged (rule DV009)")
     p.add_argument("--in-place", action="store_true",
                    help="rewrite the files (atomically) instead of printing a diff")
-    _jobs_option(p)
+    _scan_options(p)
     return p
 
 
-def _jobs_option(p: argparse.ArgumentParser) -> None:
+def _scan_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("-j", "--jobs", type=_positive, default=os.cpu_count() or 1, metavar="N",
                    help="files analysed at once, in worker processes (default: the number "
                         "of CPUs, %(default)s here); the output order does not depend on it")
@@ -132,7 +132,7 @@ def _check(argv: list[str]) -> int:
     """Only the bug checker: the findings in the drivers as they are, as report lines."""
     p = argparse.ArgumentParser(prog="devmify check", description=_check.__doc__)
     p.add_argument("paths", nargs="+", help="C files and directories")
-    _jobs_option(p)
+    _scan_options(p)
     args = p.parse_args(argv)
     return _run(args.paths, "check", "prefix", False, args.jobs, args.timeout)
 

@@ -15,6 +15,7 @@ from typing import Iterator
 import tree_sitter_c
 from tree_sitter import Language, Node, Parser, Query, QueryCursor
 
+from .inputs import ReadFailed, read
 from .macros import normalise
 
 
@@ -55,11 +56,11 @@ class SourceFile:
 
     @classmethod
     def read(cls, path: str, display: str | None = None) -> "SourceFile":
+        """Read through :func:`inputs.read`, as the driver itself is: regular files only."""
         try:
-            with open(path, "rb") as fh:
-                raw = fh.read()
-        except OSError as exc:
-            raise UnreadableSource(exc.strerror or str(exc)) from exc
+            raw = read(path)
+        except ReadFailed as exc:
+            raise UnreadableSource(str(exc)) from exc
         return cls.from_bytes(display or path, raw, path)
 
     @property
