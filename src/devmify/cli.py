@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import email.utils
 import os
 import signal
 import sys
+from dataclasses import dataclass
 
-from . import catalogue, findings, output, problems
+from . import catalogue, findings, mails, output, problems
 from .inplace import write_back
 from .rules import ALL_RULES, by_code, explain
 from .rules.policy import POLICIES
@@ -64,6 +66,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--in-place", action="store_true",
                    help="rewrite the files (atomically) instead of printing a diff")
     _scan_options(p)
+    mail = p.add_argument_group(
+        "patch series", "--format-patch writes one git format-patch mail per changed file, "
+        "git am-able on the tree it was made from; the subject prefix is the one the file's "
+        "git history uses (else derived from the path)")
+    mail.add_argument("--format-patch", metavar="OUTDIR",
+                      help="write the mails to OUTDIR (0001-....patch) and print their names")
+    mail.add_argument("--from", dest="author", metavar="'NAME <EMAIL>'",
+                      help="the author (default: git config user.name and user.email)")
+    mail.add_argument("-s", "--signoff", action="store_true",
+                      help="add Signed-off-by: with the author, as git format-patch -s "
+                           "(your statement: devmify never adds it by itself)")
+    mail.add_argument("--subject-prefix", default="PATCH", metavar="TEXT",
+                      help="in the subject's brackets (default: %(default)s; e.g. 'PATCH net-next')")
     return p
 
 
@@ -198,12 +213,45 @@ def _main(argv: list[str] | None) -> int:
     sub = _subcommand(argv)
     if sub is not None:
         return sub
-    args = build_parser().parse_args(argv)
-    return _run(args.paths, args.format, args.policy, args.in_place, args.jobs, args.timeout)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    series = None
+    if args.format_patch is not None:
+        series = _series(parser, args)
+    elif args.author or args.signoff:
+        parser.error("--from and --signoff go with --format-patch")
+    return _run(args.paths, "mail" if series else args.format, args.policy, args.in_place,
+                args.jobs, args.timeout, series)
+
+
+def _series(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Series:
+    """The mail options, checked before anything is read: who the author is."""
+    if args.in_place or args.format != "diff":
+        parser.error("--format-patch writes mails: it goes with neither --in-place nor --format")
+    author = args.author or mails.identity(_directory_of(args.paths[0]))
+    if not author:
+        parser.error("no author for the mails: pass --from 'Name <email>' or set git config "
+                     "user.name and user.email")
+    name, address = email.utils.parseaddr(author)
+    if not name or "@" not in address:
+        parser.error(f"--from wants 'Name <email>', not {author!r}")
+    return Series(args.format_patch, author, args.signoff, args.subject_prefix)
+
+
+def _directory_of(path: str) -> str:
+    return path if os.path.isdir(path) else os.path.dirname(path) or "."
+
+
+@dataclass(frozen=True)
+class Series:
+    outdir: str
+    author: str
+    signoff: bool
+    subject_prefix: str
 
 
 def _run(paths: list[str], fmt: str, policy: str, in_place: bool, workers: int,
-         timeout: float) -> int:
+         timeout: float, series: Series | None = None) -> int:
     jobs, bad_paths = jobs_for(paths, policy, fmt, in_place, timeout)
     met = [b.problem for b in bad_paths]
     for b in bad_paths:
@@ -212,6 +260,7 @@ def _run(paths: list[str], fmt: str, policy: str, in_place: bool, workers: int,
     progress = sys.stderr.isatty() and (in_place or fmt == "json" or not sys.stdout.isatty())
     scan = Scan(jobs, workers, progress)
     entries: list[dict] = []
+    changes: list[mails.Change] = []
     changed = done = 0
     for res in scan:
         done += 1
@@ -224,6 +273,8 @@ def _run(paths: list[str], fmt: str, policy: str, in_place: bool, workers: int,
                     res.entry["errors"].append(output.problem_json(refused))
         changed += res.changed
         met += res.errors
+        if res.change is not None:
+            changes.append(res.change)
         if res.entry is not None:
             entries.append(res.entry)
         elif res.text:
@@ -239,7 +290,25 @@ def _run(paths: list[str], fmt: str, policy: str, in_place: bool, workers: int,
         return 128 + scan.interrupted
     if fmt == "json":
         sys.stdout.write(output.json_report(entries, changed))
+    if series is not None:
+        met += _write_series(series, changes)
     return problems.status(met)
+
+
+def _write_series(series: Series, changes: list[mails.Change]) -> list[problems.Problem]:
+    try:
+        written = mails.write_series(changes, series.outdir, series.author, series.signoff,
+                                     series.subject_prefix)
+    except OSError as exc:
+        print(f"devmify: {series.outdir}: {exc.strerror}", file=sys.stderr)
+        return [problems.Problem(problems.NOT_WRITTEN.name, exc.strerror or str(exc))]
+    for path in written:
+        print(path)
+    guessed = sum(not c.from_history for c in changes)
+    if guessed:
+        print(f"devmify: {guessed} of {len(changes)} subject prefixes come from the path, not "
+              f"from git history: check them", file=sys.stderr)
+    return []
 
 
 if __name__ == "__main__":

@@ -28,6 +28,7 @@ class FileResult:
     converted: bytes = b""
     plans: list[DriverPlan] = field(default_factory=list)
     errors: list[Problem] = field(default_factory=list)
+    cleanups: list[str] = field(default_factory=list)  # what the rewrite tidied, as changelog lines
 
     @property
     def changed(self) -> bool:
@@ -70,7 +71,8 @@ def analyse_bytes(path: str, raw: bytes, policy: str = "prefix",
     if not any(p.conversions or p.collapses for p in result.plans):
         return result
     try:
-        new = apply(raw, Rewriter(src, result.plans).edits())
+        rewriter = Rewriter(src, result.plans)
+        new = apply(raw, rewriter.edits())
         if error_count(new) > error_nodes(src.root):
             raise CleanupFailed("the rewritten file parses with more errors than the original")
         added, fixed = _compare_findings(result.plans, path, new, fs_path)
@@ -82,7 +84,7 @@ def analyse_bytes(path: str, raw: bytes, policy: str = "prefix",
             p.refuse_all(rewrite_check.CODE, str(exc))
         return result
     _note_fixed(result.plans, fixed)
-    result.converted = new
+    result.converted, result.cleanups = new, rewriter.made()
     return result
 
 

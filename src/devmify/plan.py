@@ -109,7 +109,7 @@ def plan_driver(src: SourceFile, driver: Driver, policy_name: str = "prefix",
                                          outside_probe.message(function, name), call.start_point[1] + 1))
     plan.refusals.sort(key=lambda r: r.line)
     if policy_name == "all-or-nothing" and plan.conversions:
-        blocker = _unmanaged_left(plan)
+        blocker = unmanaged_left(plan)
         if blocker:
             plan.refuse_all(policy.CODE, f"policy all-or-nothing: {blocker}")
             return plan  # the driver is left exactly as it is
@@ -147,7 +147,7 @@ def _lvalue_of(src: SourceFile, call) -> str:
     return ""
 
 
-def _unmanaged_left(plan: DriverPlan) -> str | None:
+def unmanaged_left(plan: DriverPlan) -> str | None:
     """What would stay unmanaged in the driver after the planned conversions."""
     for r in plan.refusals:
         if r.rule not in (transient.CODE, outside_probe.CODE):  # not the binding's resources

@@ -56,6 +56,8 @@ class FunctionEdits:
     dead_labels: set = field(default_factory=set)   # keys of labeled_statements losing the label
     unbraced: set = field(default_factory=set)      # keys of compound statements losing braces
     deleted: bool = False                           # the whole function goes
+    dropped_locals: list = field(default_factory=list)  # names of locals that went unused
+    dropped_ifs: int = 0                            # ifs whose body went
 
 
 class Rewriter:
@@ -67,6 +69,7 @@ class Rewriter:
         self.calls: list[Edit] = []
         self.overrides: dict = {}  # key(node) -> (node, new text): rewritten expressions
         self.actions: list = []    # (offset, text before the exit, exit statement, function, status)
+        self.included: dict[str, list[str]] = {}  # header added -> the managed calls it declares
 
     # -- entry ---------------------------------------------------------------------------
     def edits(self) -> list[Edit]:
@@ -501,6 +504,7 @@ class Rewriter:
             if _has_side_effects(ifs.child_by_field_name("condition")):
                 raise CleanupFailed("an if with a side-effecting condition lost its body")
             fe.dead.add(key(ifs))
+            fe.dropped_ifs += 1
             changed = True
         return changed
 
@@ -546,6 +550,7 @@ class Rewriter:
                 continue
             for d in unused:
                 fe.dead.update(key(st) for st in self._pure_stores(fe, self._declared(d)))
+                fe.dropped_locals.append(self._declared(d))
             if len(unused) == len(declarators):
                 fe.dead.add(key(decl))
             else:  # `int i, ret;` -> `int i;`
@@ -646,6 +651,46 @@ class Rewriter:
         after = self.src.raw[cons.start_byte + 1:self.src.line_end(cons.start_byte)]
         return not after.strip()
 
+    # -- what was done, for a changelog ------------------------------------------------------
+    def made(self) -> list[str]:
+        """One changelog sentence per kind of cleanup the edits make in a function, in
+        file order, then the includes added (call after :meth:`edits`)."""
+        lines = []
+        for fe in sorted(self.fns.values(), key=lambda f: f.node.start_byte):
+            name = function_name(fe.node, self.src)
+            if fe.deleted:
+                lines.append(f"Drop the now empty remove() function, {name}()"
+                             if any(p.driver.remove == name for p in self.plans)
+                             else f"Drop {name}(), which became empty, and its calls")
+                continue
+            lines.extend(f"In {name}(), {what}" for what in self._function_cleanups(fe))
+        lines.extend(f"Include <{header}>, which declares {', '.join(n + '()' for n in names)}"
+                     for header, names in self.included.items())
+        return lines
+
+    def _function_cleanups(self, fe: FunctionEdits) -> list[str]:
+        gotos = [g for g in descendants(fe.node, "goto_statement") if not self._is_dead(fe, g)]
+        labels = [self.src.text(n.child_by_field_name("label"))
+                  for n in descendants(fe.node, "labeled_statement")
+                  if key(n) in fe.dead_labels and not self._is_dead(fe, n)]
+        unbraced = [n for n in descendants(fe.node, "compound_statement")
+                    if key(n) in fe.unbraced and not self._is_dead(fe, n)]
+        out = []
+        if any(key(g) in fe.replaced for g in gotos):
+            out.append("return directly instead of jumping to a label that only returns")
+        if any(key(g) in fe.retarget for g in gotos):
+            out.append("jump straight to the label that still has work to do")
+        if labels:
+            out.append(f"drop {_names('label', labels)}, which nothing jumps to any more")
+        if fe.dropped_ifs:
+            out.append("drop the `if` whose body only released" if fe.dropped_ifs == 1
+                       else "drop the `if`s whose bodies only released")
+        if fe.dropped_locals:
+            out.append(f"drop {_names('local', fe.dropped_locals)}, no longer used")
+        if unbraced:
+            out.append("drop the braces around what became a single statement")
+        return out
+
     # -- rendering ---------------------------------------------------------------------------
     def _include_edits(self) -> list[Edit]:
         """`#include <linux/io.h>` for a managed form the file's includes may not declare:
@@ -661,6 +706,8 @@ class Rewriter:
         for header in needed:
             if header.encode() in have or not lines:
                 continue
+            self.included[header] = sorted({p.managed_name(a) for p in self.plans for a in p.conversions
+                                            if a.api.header == header and not p.as_action(a)})
             names = [m.group(1) for m in lines]
             after = next((m for m in lines if m.group(1) > header.encode()), None) \
                 if names == sorted(names) else None  # unsorted: after the last
@@ -822,6 +869,13 @@ def _tidy_blank_lines(src: SourceFile, ranges: list[tuple[int, int]]) -> list[tu
         else:
             out.append((s, e))
     return out
+
+
+def _names(what: str, names: list[str]) -> str:
+    """`the label err`, `the labels err_irq and err_free`."""
+    if len(names) == 1:
+        return f"the {what} {names[0]}"
+    return f"the {what}s {', '.join(names[:-1])} and {names[-1]}"
 
 
 def _merge(edits: list[Edit]) -> list[Edit]:

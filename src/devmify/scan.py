@@ -32,6 +32,8 @@ from .problems import INTERNAL, Problem
 if TYPE_CHECKING:  # imported where workers start: one file needs none of it
     from ctypes import Array
 
+    from .mails import Change
+
 CHUNK = 4  # files per task: small, so Ctrl-C is quick and a slow file delays little
 
 
@@ -41,7 +43,7 @@ class Job:
     real: str         # where the file is
     display: str      # the path printed
     policy: str
-    fmt: str          # diff, json, report or check
+    fmt: str          # diff, json, report, check or mail
     keep: bool        # return the converted bytes (--in-place)
     root: str = "."   # the path given the file was found under
     timeout: float = 0  # seconds one file may take (0: no limit)
@@ -57,6 +59,7 @@ class FileOutput:
     read_digest: bytes = b""        # of the bytes converted, only with Job.keep
     text: str = ""                  # what the format prints for the file (not json)
     entry: dict | None = None       # the file's JSON entry (json only)
+    change: "Change | None" = None  # what the file's mail says (mail only, changed files)
 
 
 def jobs_for(paths: list[str], policy: str, fmt: str, keep: bool,
@@ -114,6 +117,10 @@ def _render(job: Job) -> FileOutput:
         out.entry = output.file_entry(res)
     elif job.fmt == "report":
         out.text = "".join(line + "\n" for line in output.report_lines(res))
+    elif job.fmt == "mail":
+        if res.changed:
+            from .mails import change_of
+            out.change = change_of(res, job.real)
     elif job.fmt == "check":
         out.text = "".join(output.finding_line(res.path, f) + "\n"
                            for p in res.plans for f in p.findings)
