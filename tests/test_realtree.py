@@ -6,7 +6,12 @@ the Debian mirror).  Set DEVMIFY_KERNEL_TREE to use an already unpacked tree.
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -135,3 +140,37 @@ def test_the_structs_taken_as_plain_embed_nothing_refcounted_in_61(tree):
                                     os.path.join(tree, "drivers", "misc", "probe.c"))
         assert lifetime.embedded_types(src, name) is not None, (name, "not found in", header)
         assert lifetime.refcounted_chain(src, name) == [], name
+
+
+def test_checkpatch_finds_no_error_and_no_new_warning_in_the_input_series(tree):
+    """Issue 9's bar: the mails devmify makes for 6.1's drivers/input, through the tree's
+    own checkpatch.pl (commit message, sign-off and code), against the original lines."""
+    script = Path(__file__).parent.parent / "scripts" / "checkpatch_series.py"
+    proc = subprocess.run([sys.executable, str(script), "--kernel-tree", tree, "drivers/input"],
+                          capture_output=True, text=True)
+    print(proc.stdout[-2000:])
+    summary = re.search(r"^(\d+) mails for drivers/input: checkpatch (\d+) errors, (\d+) new ",
+                        proc.stdout, re.M)
+    assert summary, proc.stdout + proc.stderr
+    assert int(summary.group(1)) > 40
+    assert (summary.group(2), summary.group(3)) == ("0", "0"), proc.stdout
+    assert proc.returncode == 0
+
+
+def test_the_checkpatch_count_can_fail(tree, tmp_path):
+    """The same count on a mail spoiled twice, a sign-off dropped and a trailing space
+    added on a line the patch adds, finds both (so a clean count above means clean)."""
+    spec = importlib.util.spec_from_file_location(
+        "checkpatch_series", Path(__file__).parent.parent / "scripts" / "checkpatch_series.py")
+    series = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(series)
+    out = tmp_path / "mails"
+    subprocess.run([sys.executable, "-m", "devmify", "--format-patch", str(out), "--from",
+                    series.AUTHOR, "-s", "drivers/input/keyboard"], cwd=tree, check=True,
+                   capture_output=True)
+    mail = sorted(out.iterdir())[0].read_text()
+    spoiled = re.sub(r"^Signed-off-by: .*\n", "", mail, flags=re.M)
+    spoiled = re.sub(r"^(\+\t.*devm_\w+\(.*)$", r"\1 ", spoiled, count=1, flags=re.M)
+    assert spoiled.count("\n") == mail.count("\n") - 1
+    new, _ = series.new_complaints(tree, spoiled)
+    assert {series.what(line).split(":")[1] for line in new} >= {"MISSING_SIGN_OFF", "TRAILING_WHITESPACE"}
