@@ -61,8 +61,8 @@ def test_json_contract_and_mixed_file_and_directory_arguments(tree, capsys):
 
 def test_report_lines_are_kernel_style(tree, capsys):
     _, out, _ = run(["--format", "report", "drivers/usb"], tree, capsys)
-    assert "drivers/usb/padport.c:23:10: INFO: kzalloc() for serio left unmanaged [DV003]:" in out
-    assert "drivers/usb/padport.c:22:7: WARNING: use devm_kzalloc() instead of kzalloc() for pp" in out
+    assert "drivers/usb/padport.c:23:9-16: INFO: kzalloc() for serio left unmanaged [DV003]:" in out
+    assert "drivers/usb/padport.c:22:6-13: WARNING: use devm_kzalloc() instead of kzalloc() for pp" in out
 
 
 def test_a_bad_file_is_an_error_entry_and_the_run_goes_on(tree, capsys):
@@ -174,7 +174,7 @@ def test_check_prints_only_the_findings(capsys):
     case = Path(__file__).parent / "cases" / "findings" / "managed_release_kfree.c"
     assert main(["check", str(case)]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert len(out) == 1 and out[0].endswith("[managed-release]") and ":30:2: WARNING: kfree(d)" in out[0]
+    assert len(out) == 1 and out[0].endswith("[managed-release]") and ":30:1-6: WARNING: kfree(d)" in out[0]
 
 
 @pytest.mark.parametrize("odd", [b"\x0c", b"\r", b"\x0b", b"\x1c", b"\xc2\x85", b"\xe2\x80\xa8"])

@@ -148,4 +148,4 @@ def test_the_timeout_holds_in_worker_processes_on_a_real_pathological_file(tmp_p
     assert proc.stderr.splitlines() == [
         f"devmify: {tmp_path}/deep.c: internal error, file skipped: took longer than 3 s "
         f"(--timeout): the analysis meets a shape it is slow on"]
-    assert "blinky.c:23:7: WARNING: use devm_kzalloc()" in proc.stdout
+    assert "blinky.c:23:6-13: WARNING: use devm_kzalloc()" in proc.stdout

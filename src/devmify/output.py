@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import itertools
 import json
+import re
 
 from .cfg import key
 from .pipeline import FileResult
@@ -110,19 +111,39 @@ def json_report(files: list[dict], changed: int) -> str:
     return json.dumps({"version": JSON_VERSION, "files": files, "summary": summary}, indent=2) + "\n"
 
 
-def finding_line(path: str, f) -> str:
-    """A finding as a report line: `file:line:col: WARNING: message [kind]`."""
-    return f"{path}:{f.line}:{f.column}: WARNING: {f.message} [{f.kind}]"
+def finding_line(result: FileResult, f, where: "Positions | None" = None) -> str:
+    """A finding as a report line: `file:line:col-col: WARNING: message [kind]`."""
+    where = where or Positions(result)
+    return f"{where(f.line, f.column)}: WARNING: {f.message} [{f.kind}]"
+
+
+class Positions:
+    """`path:line:start-end` as Coccinelle's report mode prints a position: columns
+    counted from 0, the end after the word there (the called function's name, or the
+    `return` a leak is reported at), so that scripts that read coccicheck read devmify."""
+
+    def __init__(self, result: FileResult) -> None:
+        self.path = result.path
+        self.lines = result.original.decode("utf-8", "surrogateescape").split("\n")
+
+    def __call__(self, line: int, column: int) -> str:
+        start = column - 1
+        text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+        word = re.match(r"[A-Za-z_]\w*", text[start:])
+        return f"{self.path}:{line}:{start}-{start + (len(word.group()) if word else 1)}"
 
 
 def report_lines(result: FileResult) -> list[str]:
-    """Coccinelle-style `file:line:col: WARNING: ...` lines, in line order."""
+    """Coccinelle report-mode lines, `file:line:col-col: LEVEL: message`, in line order:
+    WARNING for what devmify converts or drops and for findings, NOTE for what a reviewer
+    should know of a conversion, INFO for what stays unmanaged and why."""
+    at = Positions(result)
     rows = []
     for e in result.errors:
-        rows.append((0, f"{result.path}:1:1: ERROR: {e}"))
+        rows.append((0, f"{result.path}:1:0-1: ERROR: {e}"))
     for p in result.plans:
         for a in p.conversions:
-            col = a.call.start_point[1] + 1
+            pos = at(a.line, a.call.start_point[1] + 1)
             if a.api.via:
                 advice = f"{a.api.name}() on {a.target} becomes managed through {a.api.managed}()"
             elif p.as_action(a):
@@ -130,22 +151,21 @@ def report_lines(result: FileResult) -> list[str]:
                           f"after {a.api.name}()")
             else:
                 advice = f"use {p.managed_name(a)}() instead of {a.api.name}() for {a.target}"
-            rows.append((a.line, f"{result.path}:{a.line}:{col}: WARNING: {advice}"))
+            rows.append((a.line, f"{pos}: WARNING: {advice}"))
             for note in p.notes.get(key(a.call), []):
-                rows.append((a.line, f"{result.path}:{a.line}:{col}: NOTE: {note}"))
+                rows.append((a.line, f"{pos}: NOTE: {note}"))
         converting = {key(a.call) for a in p.conversions}
         for c in p.collapses:
             if key(c.call) not in converting:  # calls managed already, tidied into one
                 line = p.model.src.line_of(c.call.start_byte)
-                rows.append((line, f"{result.path}:{line}:{c.call.start_point[1] + 1}: WARNING: use "
+                rows.append((line, f"{at(line, c.call.start_point[1] + 1)}: WARNING: use "
                                    f"{c.name}() instead of {' + '.join(n + '()' for n in c.sources)}"))
         for r in p.removed:
-            col = r.call.start_point[1] + 1
-            rows.append((r.line, f"{result.path}:{r.line}:{col}: WARNING: {r.name}({r.arg}) becomes "
-                                 f"redundant with devres"))
+            rows.append((r.line, f"{at(r.line, r.call.start_point[1] + 1)}: WARNING: {r.name}({r.arg}) "
+                                 f"becomes redundant with devres"))
         for f in p.findings:
-            rows.append((f.line, finding_line(result.path, f)))
+            rows.append((f.line, finding_line(result, f, at)))
         for r in p.refusals:
-            rows.append((r.line, f"{result.path}:{r.line}:{r.column}: INFO: {r.api}() for {r.target or '?'} "
+            rows.append((r.line, f"{at(r.line, r.column)}: INFO: {r.api}() for {r.target or '?'} "
                                  f"left unmanaged [{r.rule}]: {r.message}"))
     return [text for _, text in sorted(rows, key=lambda x: x[0])]

@@ -122,7 +122,8 @@ def _render(job: Job) -> FileOutput:
             from .mails import change_of
             out.change = change_of(res, job.real)
     elif job.fmt == "check":
-        out.text = "".join(output.finding_line(res.path, f) + "\n"
+        at = output.Positions(res)
+        out.text = "".join(output.finding_line(res, f, at) + "\n"
                            for p in res.plans for f in p.findings)
     elif not job.keep:
         out.text = output.unified_diff(res)
