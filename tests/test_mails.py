@@ -134,7 +134,8 @@ def test_the_mail_says_what_changed_and_what_was_left(repo, capsys):
     # the refusal goes under the --- line with its rule, where git am drops it
     assert re.search(r"^  drivers/usb/misc/padport\.c:\d+: kzalloc\(\) for \S+ stays unmanaged: "
                      r"DV003 ", below, re.M)
-    assert "What stays unmanaged is still released by hand before devres runs" in \
+    assert "What stays unmanaged is left as it was: where the driver releases it by hand, " \
+        "that still happens before devres runs" in \
         " ".join(message.split())
     # nothing is left in tapkey: no such paragraph, nothing under the line but the diff
     assert "What stays unmanaged" not in tapkey

@@ -146,9 +146,10 @@ def _order_paragraph(plan: DriverPlan) -> str:
             "in the reverse order of their acquisition: the order in which the error path and "
             "remove() released them by hand.")
     if unmanaged_left(plan):
-        text += (" What stays unmanaged is still released by hand before devres runs; devmify "
-                 "converted only resources for which each is still released after everything "
-                 "that uses it (see `devmify explain DV019`).")
+        text += (" What stays unmanaged is left as it was: where the driver releases it by "
+                 "hand, that still happens before devres runs, and devmify converted only "
+                 "resources that are still released after everything that uses them (see "
+                 "`devmify explain DV019`).")
     return text
 
 
