@@ -6,7 +6,7 @@ import pytest
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-from golden import BLINKY  # noqa: E402 - importable once the path above is set
+from golden import BLINKY, EXAMPLES  # noqa: E402 - importable once the path above is set
 
 
 @pytest.fixture
@@ -15,6 +15,13 @@ def blinky_tree(tmp_path, monkeypatch):
     (tmp_path / "drivers").mkdir()
     shutil.copy(BLINKY, tmp_path / "drivers" / "blinky.c")
     monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def tree(tmp_path):
+    """A kernel-like tree: the example drivers under drivers/, no configuration."""
+    shutil.copytree(EXAMPLES, tmp_path / "drivers")
     return tmp_path
 
 

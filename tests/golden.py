@@ -12,7 +12,24 @@ from pathlib import Path
 HERE = Path(__file__).parent
 CASES = HERE / "cases"
 STUBS = HERE / "stubs" / "kernel_stubs.h"
-BLINKY = HERE.parent / "examples" / "drivers" / "misc" / "blinky.c"  # converts: kzalloc...
+EXAMPLES = HERE.parent / "examples" / "drivers"
+BLINKY = EXAMPLES / "misc" / "blinky.c"  # converts: kzalloc...
+
+
+def run(args, cwd, capsys):
+    """(exit status, stdout, stderr) of devmify's main() in ``cwd``; argparse's usage
+    errors too."""
+    from devmify.cli import main
+    old = os.getcwd()
+    os.chdir(cwd)
+    try:
+        code = main(args)
+    except SystemExit as stop:
+        code = stop.code
+    finally:
+        os.chdir(old)
+    out = capsys.readouterr()
+    return code, out.out, out.err
 
 
 def cases() -> list[Path]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,26 +12,12 @@ import pytest
 
 from devmify import problems
 from devmify.cli import EXIT_OK, EXIT_USAGE, main
-
-EXAMPLES = Path(__file__).parent.parent / "examples" / "drivers"
-
-
-@pytest.fixture
-def tree(tmp_path):
-    dst = tmp_path / "drivers"
-    shutil.copytree(EXAMPLES, dst)
-    return tmp_path
+from golden import run
 
 
-def run(args, cwd, capsys):
-    old = os.getcwd()
-    os.chdir(cwd)
-    try:
-        code = main(args)
-    finally:
-        os.chdir(old)
-    out = capsys.readouterr()
-    return code, out.out, out.err
+
+
+
 
 
 def test_diff_from_a_directory_applies_with_patch_p1(tree, capsys):

@@ -1,6 +1,7 @@
 """Golden cases: tests/cases/<topic>/<name>.c in, <name>.res out (absent: unchanged),
 <name>.json the expected `drivers` of the JSON report (messages not compared).
-A case may name a policy in a comment: `devmify-options: --policy all-or-nothing`."""
+A case may give command-line options in a comment, read by devmify's own parser:
+`devmify-options: --policy all-or-nothing`, `devmify-options: --apis memory,irq`."""
 
 from __future__ import annotations
 
@@ -9,20 +10,23 @@ import re
 
 import pytest
 
-from devmify import output
-from devmify import pipeline
+from devmify import cli, output, pipeline
+from devmify.config import Settings
 from golden import case_id, cases, gcc_warnings, have_gcc
 
 CASES = cases()
 
 
-def _options(data: bytes) -> dict:
-    m = re.search(rb"devmify-options: --policy ([a-z-]+)", data)
-    return {"policy": m.group(1).decode()} if m else {}
+def _settings(data: bytes) -> Settings:
+    m = re.search(rb"devmify-options: (.*)", data)
+    if m is None:
+        return Settings()
+    args = cli.build_parser().parse_args(m.group(1).decode().split("*/")[0].split() + ["x.c"])
+    return cli.flags(args).over(Settings())
 
 
 def analyse_bytes(path, data):
-    return pipeline.analyse_bytes(path, data, **_options(data))
+    return pipeline.analyse_bytes(path, data, _settings(data))
 
 
 def _expected(path):

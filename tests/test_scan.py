@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import shutil
@@ -15,6 +16,7 @@ import pytest
 
 from devmify import scan
 from devmify.cli import main
+from devmify.config import Config
 from devmify.pipeline import analyse_path
 from devmify.problems import INTERNAL, Problem
 
@@ -37,7 +39,7 @@ def test_output_is_the_same_whatever_the_number_of_workers(fmt, capsys):
 
 
 def test_files_come_back_in_the_order_given_even_when_the_first_is_slowest(monkeypatch):
-    jobs, _ = scan.jobs_for([str(EXAMPLES)], "prefix", "json", False)
+    jobs, _ = scan.jobs_for([str(EXAMPLES)], Config(), "json", False)
     first = jobs[0].real
 
     def slow_first(real, display, policy):
@@ -60,11 +62,14 @@ def test_an_exception_in_one_file_becomes_that_files_error(monkeypatch, capsys):
     assert code == INTERNAL.status
     assert "blinky.c: internal error, file skipped: RecursionError" in err
     assert '"conversions": [' in out  # the other files were analysed
+    failed = [f for f in json.loads(out)["files"] if f["errors"]]  # and this one is in the report
+    assert [(f["path"].endswith("blinky.c"), f["drivers"], f["errors"][0]["kind"]) for f in failed] == \
+        [(True, [], INTERNAL.name)]
 
 
 @fork_only
 def test_a_worker_that_dies_costs_only_its_file(monkeypatch):
-    jobs, _ = scan.jobs_for([str(EXAMPLES)], "prefix", "json", False)
+    jobs, _ = scan.jobs_for([str(EXAMPLES)], Config(), "json", False)
     victim = jobs[len(jobs) // 2].real
 
     def crash(real, display, policy):

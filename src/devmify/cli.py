@@ -9,7 +9,7 @@ import signal
 import sys
 from dataclasses import dataclass
 
-from . import catalogue, findings, mails, output, problems
+from . import catalogue, config, findings, mails, output, problems, sarif
 from .inplace import write_back
 from .rules import ALL_RULES, by_code, explain
 from .rules.policy import POLICIES
@@ -55,17 +55,26 @@ def build_parser() -> argparse.ArgumentParser:
                     "refusing, with a reason, every conversion that would change behaviour.",
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("paths", nargs="+", help="C files and directories (mixed freely)")
-    p.add_argument("--format", choices=("diff", "json", "report"), default="diff",
+    p.add_argument("paths", nargs="*", help="C files and directories (mixed freely)")
+    p.add_argument("--format", choices=("diff", "json", "sarif", "report"), default="diff",
                    help="diff (default): unified diff for patch -p1; json: the report "
-                        "contract; report: file:line:col: WARNING: lines")
-    p.add_argument("--policy", choices=POLICIES, default="prefix",
+                        "contract; sarif: SARIF 2.1.0 for code scanning (refusals, findings, "
+                        "each changed file's patch as a fix); report: file:line:col: "
+                        "WARNING: lines")
+    p.add_argument("--policy", choices=POLICIES,
                    help="prefix (default): convert each resource whose release order is "
                         "kept; all-or-nothing: convert a driver only if nothing in it "
-                        "stays unmanaged (rule DV009)")
+                        "stays unmanaged (rule DV009); over the configuration, for every path")
+    p.add_argument("--apis", type=_arg(config.names(config.classes)), metavar="CLASS,...",
+                   help="convert only resources of these classes (default: all; `devmify apis` "
+                        "shows each API's class); the others are refused (rule DV023)")
     p.add_argument("--in-place", action="store_true",
                    help="rewrite the files (atomically) instead of printing a diff")
     _scan_options(p)
+    _config_options(p).add_argument(
+        "--show-config", action="store_true",
+        help="print the settings in effect for PATHS (default: the current directory) and "
+             "the file they come from, then exit")
     mail = p.add_argument_group(
         "patch series", "--format-patch writes one git format-patch mail per changed file, "
         "git am-able on the tree it was made from; the subject prefix is the one the file's "
@@ -89,6 +98,42 @@ def _scan_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",
                    help="skip a file whose analysis takes longer, as an internal error "
                         "(default: %(default)g; 0: no limit)")
+
+
+def _config_options(p: argparse.ArgumentParser) -> argparse._ArgumentGroup:
+    group = p.add_argument_group(
+        "configuration", "a .devmify.toml, or a [tool.devmify] table in a pyproject.toml, in the\n"
+        "paths' common directory or the nearest one above it; flags override it for every path")
+    source = group.add_mutually_exclusive_group()
+    source.add_argument("--config", metavar="FILE", help="read FILE instead of looking for one")
+    source.add_argument("--no-config", action="store_true", help="read no configuration file")
+    group.add_argument("--rules", type=_arg(config.names(config.kinds)), metavar="KIND,...",
+                       help="report only these finding kinds (default: all; the safety rules "
+                            "DV001... cannot be switched off)")
+    group.add_argument("--exclude", type=_arg(config.cwd_pattern), action="append", default=[],
+                       metavar="GLOB", help="never read files matching GLOB (relative to the "
+                                            "current directory; repeatable; added to the file's)")
+    return group
+
+
+def _arg(parse):
+    """An argparse type from a configuration check: its ValueError is the usage error."""
+    def checked(text: str):
+        try:
+            return parse(text)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from exc
+    return checked
+
+
+def flags(args: argparse.Namespace) -> config.Layer:
+    """What the command line sets, over the configuration file for every path."""
+    return config.Layer(args.policy, args.apis, args.rules)
+
+
+def _config(args: argparse.Namespace, given: config.Layer) -> config.Config:
+    """The configuration file's settings, with what the command line ``given`` over them."""
+    return config.load(args.paths, args.config, args.no_config).with_flags(given, args.exclude)
 
 
 def _seconds(text: str) -> float:
@@ -148,8 +193,10 @@ def _check(argv: list[str]) -> int:
     p = argparse.ArgumentParser(prog="devmify check", description=_check.__doc__)
     p.add_argument("paths", nargs="+", help="C files and directories")
     _scan_options(p)
+    _config_options(p)
     args = p.parse_args(argv)
-    return _run(args.paths, "check", "prefix", False, args.jobs, args.timeout)
+    return _run(args.paths, "check", _config(args, config.Layer(kinds=args.rules)), False,
+                args.jobs, args.timeout)
 
 
 def _verify(argv: list[str]) -> int:
@@ -206,6 +253,9 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_PIPE_CLOSED
+    except config.ConfigError as exc:
+        print(f"devmify: {exc}", file=sys.stderr)
+        return EXIT_USAGE
 
 
 def _main(argv: list[str] | None) -> int:
@@ -215,12 +265,18 @@ def _main(argv: list[str] | None) -> int:
         return sub
     parser = build_parser()
     args = parser.parse_args(argv)
+    if not args.paths and not args.show_config:
+        parser.error("the following arguments are required: paths")
+    conf = _config(args, flags(args))
+    if args.show_config:
+        sys.stdout.write(conf.show())
+        return EXIT_OK
     series = None
     if args.format_patch is not None:
         series = _series(parser, args)
     elif args.author or args.signoff:
         parser.error("--from and --signoff go with --format-patch")
-    return _run(args.paths, "mail" if series else args.format, args.policy, args.in_place,
+    return _run(args.paths, "mail" if series else args.format, conf, args.in_place,
                 args.jobs, args.timeout, series)
 
 
@@ -250,16 +306,23 @@ class Series:
     subject_prefix: str
 
 
-def _run(paths: list[str], fmt: str, policy: str, in_place: bool, workers: int,
+def _run(paths: list[str], fmt: str, conf: config.Config, in_place: bool, workers: int,
          timeout: float, series: Series | None = None) -> int:
-    jobs, bad_paths = jobs_for(paths, policy, fmt, in_place, timeout)
+    jobs, bad_paths = jobs_for(paths, conf, fmt, in_place, timeout)
+    for path in paths:  # named, yet excluded: not a problem, but not silent either
+        pattern = conf.excluded(path) if os.path.lexists(path) else None
+        if pattern is not None:
+            print(f"devmify: {path}: not read: excluded by {pattern.text!r} ({pattern.origin})",
+                  file=sys.stderr)
     met = [b.problem for b in bad_paths]
     for b in bad_paths:
         print(f"devmify: {b.path}: {b.problem}", file=sys.stderr)
     # a bar on the terminal, unless the patch itself is streaming to that terminal
-    progress = sys.stderr.isatty() and (in_place or fmt == "json" or not sys.stdout.isatty())
+    progress = sys.stderr.isatty() and (in_place or fmt in ("json", "sarif")
+                                        or not sys.stdout.isatty())
     scan = Scan(jobs, workers, progress)
     entries: list[dict] = []
+    log = sarif.Log(bad_paths) if fmt == "sarif" else None
     changes: list[mails.Change] = []
     changed = done = 0
     for res in scan:
@@ -275,7 +338,9 @@ def _run(paths: list[str], fmt: str, policy: str, in_place: bool, workers: int,
         met += res.errors
         if res.change is not None:
             changes.append(res.change)
-        if res.entry is not None:
+        if log is not None:
+            log.add(res)
+        elif res.entry is not None:
             entries.append(res.entry)
         elif res.text:
             sys.stdout.buffer.write(res.text.encode("utf-8", "surrogateescape"))
@@ -290,6 +355,8 @@ def _run(paths: list[str], fmt: str, policy: str, in_place: bool, workers: int,
         return 128 + scan.interrupted
     if fmt == "json":
         sys.stdout.write(output.json_report(entries, changed))
+    elif log is not None:
+        sys.stdout.write(log.text(problems.status(met)))
     if series is not None:
         met += _write_series(series, changes)
     return problems.status(met)

@@ -36,6 +36,7 @@ _SETUP = re.compile(
     r"mark_last_busy)|\w*set_drvdata|i2c_set_clientdata|dev_(err|warn|info|dbg|notice)|"
     r"mutex_init|spin_lock_init|init_completion|init_waitqueue_head|INIT_LIST_HEAD)$")
 _STATUS = re.compile(r"^(ret|err|error|rc|retval|status|result|rv)$")
+_MAPPING = "iomem"  # the class of what _managed_already merges
 _LOOKUP = {"platform_get_resource": "devm_platform_ioremap_resource",
            "platform_get_resource_byname": "devm_platform_ioremap_resource_byname"}
 
@@ -90,7 +91,10 @@ def _within_any(node: Node, outers) -> bool:
     return any(within(node, o) for o in outers)
 
 
-def find(plan) -> list[Collapse]:
+def find(plan, classes: frozenset[str]) -> list[Collapse]:
+    """The merges of the plan's conversions, and of already-managed mappings when the
+    configuration converts mappings (``classes``: the classes converted; a conversion
+    of a class switched off was refused, and merges nothing)."""
     model, src = plan.model, plan.model.src
     out = []
     for m in plan.conversions:
@@ -121,7 +125,7 @@ def find(plan) -> list[Collapse]:
         out.append(c)
     out.extend(c for e in plan.conversions
                if e.api.merge and isinstance(c := enable_merge(plan, e), Collapse))
-    return out + list(_managed_already(plan))
+    return out + (list(_managed_already(plan)) if _MAPPING in classes else [])
 
 
 def enable_merge(plan, e) -> Collapse | str:

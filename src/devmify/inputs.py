@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import stat
 from dataclasses import dataclass
+from typing import Callable
 
 from .problems import MISSING, NOT_C, UNREADABLE, Problem
 
@@ -35,8 +36,11 @@ class ReadFailed(Exception):
         self.problem = problem
 
 
-def find_c_files(paths: list[str]) -> tuple[list[Input], list[PathProblem]]:
-    """Every .c file under ``paths`` in a stable order, and what was wrong with paths."""
+def find_c_files(paths: list[str], excluded: Callable[[str], object] = lambda path: None,
+                 ) -> tuple[list[Input], list[PathProblem]]:
+    """Every .c file under ``paths`` in a stable order, and what was wrong with paths.
+    What ``excluded`` is true for (the configuration's `exclude`) is never listed nor
+    read, a path named in ``paths`` included: the caller says so."""
     found: list[Input] = []
     problems: list[PathProblem] = []
     seen: set[str] = set()
@@ -50,18 +54,24 @@ def find_c_files(paths: list[str]) -> tuple[list[Input], list[PathProblem]]:
     for arg in paths:
         if not os.path.lexists(arg):
             problems.append(PathProblem(arg, Problem(MISSING.name, "no such file or directory")))
+        elif excluded(arg):
+            continue
         elif os.path.isdir(arg):
-            before = len(found)
+            before, left_out = len(found), False
             unlisted: list[OSError] = []
             for top, dirs, files in os.walk(arg, onerror=unlisted.append):
-                dirs.sort()
-                for name in sorted(files):
-                    if name.endswith(".c"):
-                        add(os.path.join(top, name), arg)
+                kept = sorted(d for d in dirs if not excluded(os.path.join(top, d)))
+                left_out |= len(kept) < len(dirs)
+                dirs[:] = kept
+                for path in (os.path.join(top, n) for n in sorted(files) if n.endswith(".c")):
+                    if excluded(path):
+                        left_out = True
+                    else:
+                        add(path, arg)
             for err in unlisted:
                 problems.append(PathProblem(err.filename, Problem(
                     UNREADABLE.name, f"cannot list this directory: {err.strerror}")))
-            if len(found) == before and not unlisted:
+            if len(found) == before and not unlisted and not left_out:
                 problems.append(PathProblem(arg, Problem(MISSING.name, "no .c file under this directory")))
         elif not arg.endswith(".c"):
             problems.append(PathProblem(arg, Problem(

@@ -15,6 +15,7 @@ import re
 import subprocess
 from dataclasses import dataclass, field
 
+from .config import Settings
 from .inputs import find_c_files
 from .output import unified_diff
 from .pipeline import FileResult, analyse_path
@@ -121,7 +122,7 @@ def verify(tree: str, paths: list[str], jobs: int, make_args: list[str],
     skipped: list[Verdict] = []
     for f in find_c_files(paths)[0]:
         rel = os.path.relpath(os.path.abspath(f.real), tree)
-        res = analyse_path(f.real, rel, policy)
+        res = analyse_path(f.real, rel, Settings(policy))
         if not res.changed:
             continue
         if rel.startswith("../") or not _MAKEABLE.fullmatch(rel):

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from . import catalogue, findings
 from .cfg import key
+from .config import Settings
 from .drivers import find_drivers
 from .inputs import ReadFailed, read
 from .plan import DriverPlan, plan_driver
@@ -53,8 +54,17 @@ def error_nodes(root) -> int:
     return count
 
 
-def analyse_bytes(path: str, raw: bytes, policy: str = "prefix",
+def analyse_bytes(path: str, raw: bytes, settings: Settings = Settings(),
                   fs_path: str | None = None) -> FileResult:
+    """``settings.kinds``: the finding kinds reported; the verified-output check (DV015)
+    compares every kind, so the others are dropped only from the result."""
+    result = _analysed(path, raw, settings, fs_path)
+    for p in result.plans:
+        p.findings = [f for f in p.findings if f.kind in settings.kinds]
+    return result
+
+
+def _analysed(path: str, raw: bytes, settings: Settings, fs_path: str | None) -> FileResult:
     result = FileResult(path, raw, raw)
     if b"\0" in raw:
         result.errors.append(Problem(NOT_C.name, "binary file (contains NUL bytes)"))
@@ -64,7 +74,7 @@ def analyse_bytes(path: str, raw: bytes, policy: str = "prefix",
     src = SourceFile.from_bytes(path, raw, fs_path)
     drivers = find_drivers(src)
     result.plans = [
-        plan_driver(src, d, policy, frozenset(
+        plan_driver(src, d, settings, frozenset(
             f for o in drivers if o is not d for f in (o.probe, o.remove) if f))
         for d in drivers
     ]
@@ -83,7 +93,7 @@ def analyse_bytes(path: str, raw: bytes, policy: str = "prefix",
         for p in result.plans:
             p.refuse_all(rewrite_check.CODE, str(exc))
         return result
-    _note_fixed(result.plans, fixed)
+    _note_fixed(result.plans, fixed, settings.kinds)
     result.converted, result.cleanups = new, rewriter.made()
     return result
 
@@ -108,10 +118,11 @@ def _compare_findings(plans, path: str, new: bytes, fs_path: str | None) -> tupl
     return added, fixed
 
 
-def _note_fixed(plans, fixed) -> None:
+def _note_fixed(plans, fixed, kinds: frozenset[str]) -> None:
     """A finding the patch makes disappear is noted on the conversion of what it was
-    about (the same call and target), else on the driver's first conversion."""
-    for f in fixed:
+    about (the same call and target), else on the driver's first conversion; only
+    findings of the ``kinds`` reported."""
+    for f in (f for f in fixed if f.kind in kinds):
         for p in plans:
             if f not in p.findings or not p.conversions:
                 continue
@@ -121,9 +132,9 @@ def _note_fixed(plans, fixed) -> None:
             p.notes.setdefault(key(acq.call), []).append(note)
 
 
-def analyse_path(path: str, display: str, policy: str = "prefix") -> FileResult:
+def analyse_path(path: str, display: str, settings: Settings = Settings()) -> FileResult:
     try:
         raw = read(path)
     except ReadFailed as exc:
         return FileResult(display, errors=[exc.problem])
-    return analyse_bytes(display, raw, policy, path)
+    return analyse_bytes(display, raw, settings, path)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from . import catalogue, collapse, findings
 from .cfg import key
+from .config import Settings
 from .known_apis import managed_form
 from .drivers import Driver
 from .resources import DELETABLE, Acquisition, DriverModel, Release
@@ -75,15 +76,17 @@ class DriverPlan:
         self.refusals.sort(key=lambda r: r.line)
 
 
-def plan_driver(src: SourceFile, driver: Driver, policy_name: str = "prefix",
+def plan_driver(src: SourceFile, driver: Driver, settings: Settings = Settings(),
                 others: frozenset[str] = frozenset()) -> DriverPlan:
-    """``others``: probe and remove functions of the file's other drivers, whose own
+    """``settings``: the policy and the resource classes converted (``kinds`` is for the
+    report: every finding is kept here, the verified-output check compares them all).
+    ``others``: probe and remove functions of the file's other drivers, whose own
     releases of a same-typed local free their own instances, not this driver's."""
     model = DriverModel(src, driver)
     releases = model.driver_releases()
     plan = DriverPlan(driver, model, findings=findings.find(model, releases))
     for acq in model.acquisitions:
-        facts = _facts(src, model, acq, releases, others)
+        facts = _facts(src, model, acq, releases, others, settings.classes)
         if acq.api.release_optional and not facts.releases and not facts.suspects:
             continue  # nothing releases it: nothing to convert, nothing to report
         verdict = next(((r, msg) for r in RULES if (msg := r.check(facts))), None)
@@ -108,12 +111,12 @@ def plan_driver(src: SourceFile, driver: Driver, policy_name: str = "prefix",
                                          model.target_of(call, catalogue.apis()[name]), outside_probe.CODE,
                                          outside_probe.message(function, name), call.start_point[1] + 1))
     plan.refusals.sort(key=lambda r: r.line)
-    if policy_name == "all-or-nothing" and plan.conversions:
+    if settings.policy == "all-or-nothing" and plan.conversions:
         blocker = unmanaged_left(plan)
         if blocker:
             plan.refuse_all(policy.CODE, f"policy all-or-nothing: {blocker}")
             return plan  # the driver is left exactly as it is
-    plan.collapses = collapse.find(plan)
+    plan.collapses = collapse.find(plan, settings.classes)
     for acq in plan.conversions:
         notes = order.notes(plan, acq)
         if notes:
@@ -160,9 +163,9 @@ def unmanaged_left(plan: DriverPlan) -> str | None:
     return None
 
 
-def _facts(src, model, acq, releases, others) -> Facts:
+def _facts(src, model, acq, releases, others, classes) -> Facts:
     if not acq.path:
-        return Facts(src, model, acq, [], [], [])
+        return Facts(src, model, acq, [], [], [], classes)
     # a driver pair's enable may undo its own partial work on failure: not this release
     matched = [r for r in releases if r.path == acq.path and r.name in acq.api.releases
                and r.function != acq.api.name]
@@ -172,7 +175,7 @@ def _facts(src, model, acq, releases, others) -> Facts:
         and r.name in acq.api.releases and r.function not in others and r.function != acq.api.name
     ]
     if acq.api.status:  # the resource is an argument: nothing assigns it
-        return Facts(src, model, acq, matched, suspects, [])
+        return Facts(src, model, acq, matched, suspects, [], classes)
     own = key(acq.stmt)
     assignments = [
         (fi, asg) for fi, asg in model.assignments(acq.path, acq.type_path)
@@ -182,4 +185,4 @@ def _facts(src, model, acq, releases, others) -> Facts:
         and model.canonical(fi, src.compact(asg.child_by_field_name("right"))) != acq.path
         and not _calls(src, asg.child_by_field_name("right"), acq.function)
     ]
-    return Facts(src, model, acq, matched, suspects, assignments)
+    return Facts(src, model, acq, matched, suspects, assignments, classes)

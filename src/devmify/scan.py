@@ -23,10 +23,11 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Iterator
 
-from . import output
+from . import output, sarif
+from .config import Config, Settings
 from .inplace import digest
 from .inputs import PathProblem, find_c_files
-from .pipeline import analyse_path
+from .pipeline import FileResult, analyse_path
 from .problems import INTERNAL, Problem
 
 if TYPE_CHECKING:  # imported where workers start: one file needs none of it
@@ -42,8 +43,8 @@ class Job:
     index: int
     real: str         # where the file is
     display: str      # the path printed
-    policy: str
-    fmt: str          # diff, json, report, check or mail
+    settings: Settings  # the configuration's, for this file
+    fmt: str          # diff, json, sarif, report, check or mail
     keep: bool        # return the converted bytes (--in-place)
     root: str = "."   # the path given the file was found under
     timeout: float = 0  # seconds one file may take (0: no limit)
@@ -58,16 +59,17 @@ class FileOutput:
     converted: bytes | None = None  # only with Job.keep
     read_digest: bytes = b""        # of the bytes converted, only with Job.keep
     text: str = ""                  # what the format prints for the file (not json)
-    entry: dict | None = None       # the file's JSON entry (json only)
+    entry: dict | None = None       # the file's JSON entry (json and sarif only)
+    sarif: dict | None = None       # its columns and replacements (sarif.file_extras)
     change: "Change | None" = None  # what the file's mail says (mail only, changed files)
 
 
-def jobs_for(paths: list[str], policy: str, fmt: str, keep: bool,
+def jobs_for(paths: list[str], config: Config, fmt: str, keep: bool,
              timeout: float = 0) -> tuple[list[Job], list[PathProblem]]:
-    """A job for every .c file under ``paths``, numbered in file order, and what was
-    wrong with the paths themselves."""
-    found, problems = find_c_files(paths)
-    return [Job(i, f.real, f.display, policy, fmt, keep, f.root, timeout)
+    """A job for every .c file under ``paths`` that ``config`` does not exclude,
+    numbered in file order, and what was wrong with the paths themselves."""
+    found, problems = find_c_files(paths, config.excluded)
+    return [Job(i, f.real, f.display, config.settings_for(f.real), fmt, keep, f.root, timeout)
             for i, f in enumerate(found)], problems
 
 
@@ -101,20 +103,28 @@ def render(job: Job) -> FileOutput:
         with time_limit(job.timeout):
             return _render(job)
     except TooSlow:
-        return FileOutput(job.display, job.real, [internal(
-            f"took longer than {job.timeout:g} s (--timeout): the analysis meets a shape it "
-            f"is slow on")])
+        return failed(job, f"took longer than {job.timeout:g} s (--timeout): the analysis meets "
+                           f"a shape it is slow on")
     except Exception as exc:  # noqa: BLE001 - a bug met in one file must not end the run
-        return FileOutput(job.display, job.real, [internal(f"{type(exc).__name__}: {exc}")])
+        return failed(job, f"{type(exc).__name__}: {exc}")
+
+
+def failed(job: Job, what: str) -> FileOutput:
+    """A file devmify failed on: an internal error, also in the JSON report's files."""
+    problem = internal(what)
+    entry = output.file_entry(FileResult(job.display, errors=[problem])) if job.fmt == "json" else None
+    return FileOutput(job.display, job.real, [problem], entry=entry)
 
 
 def _render(job: Job) -> FileOutput:
-    res = analyse_path(job.real, job.display, job.policy)
+    res = analyse_path(job.real, job.display, job.settings)
     out = FileOutput(res.path, job.real, list(res.errors), res.changed)
     if job.keep and res.changed:
         out.converted, out.read_digest = res.converted, digest(res.original)
     if job.fmt == "json":
         out.entry = output.file_entry(res)
+    elif job.fmt == "sarif":
+        out.entry, out.sarif = output.file_entry(res), sarif.file_extras(res)
     elif job.fmt == "report":
         out.text = "".join(line + "\n" for line in output.report_lines(res))
     elif job.fmt == "mail":
@@ -252,7 +262,7 @@ def _alone(work: Callable[[Job], object], job: Job):
         try:
             return pool.submit(work, job).result()
         except BrokenProcessPool:
-            return FileOutput(job.display, job.real, [internal("the process analysing it died")])
+            return failed(job, "the process analysing it died")
 
 
 def _bar(total: int):

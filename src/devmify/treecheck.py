@@ -18,6 +18,7 @@ import tempfile
 import time
 
 from . import catalogue
+from .config import Config
 from .kernel_tree import kernel_tree
 from .output import unified_diff
 from .pipeline import analyse_bytes, analyse_path, error_count
@@ -76,7 +77,7 @@ def check_tree(tree: str, subdirs: list[str], jobs: int, keep_patch: str | None 
     cwd = os.getcwd()
     os.chdir(tree)
     try:
-        work, bad_paths = jobs_for(subdirs, "prefix", "json", False)
+        work, bad_paths = jobs_for(subdirs, Config(), "json", False)
         if bad_paths:
             raise SystemExit("; ".join(f"{b.path}: {b.problem}" for b in bad_paths))
         start = time.monotonic()

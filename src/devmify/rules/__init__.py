@@ -24,18 +24,20 @@ class Facts:
     releases: list[Release]       # releases whose access path is the acquisition's
     suspects: list[Release]       # releases elsewhere of a local of the same struct type
     assignments: list[object]     # other assignments to the same access path
+    classes: frozenset[str]       # the resource classes the configuration converts
 
 
 from . import (  # noqa: E402  (the rules need Facts defined first)
-    parse_error, shape, shared_helper, wrong_device, transient, static_alias,
+    class_off, parse_error, shape, shared_helper, wrong_device, transient, static_alias,
     instances, conditional_release, unproven_release, reassigned, ownership,
     lifetime, private_helper, policy, rewrite_check, no_managed_form, page_buffer,
     pending_work, order, together, outside_probe, unseen_type,
 )
 
-# Most specific first: the reason a maintainer learns most from is the one reported.
+# Most specific first: the reason a maintainer learns most from is the one reported;
+# but a class the configuration switches off is the reason whatever else holds.
 RULES: list[ModuleType] = [
-    parse_error, shape, shared_helper, instances, transient, lifetime, static_alias,
+    class_off, parse_error, shape, shared_helper, instances, transient, lifetime, static_alias,
     reassigned, conditional_release, unproven_release, ownership, private_helper,
     pending_work, page_buffer, wrong_device, unseen_type,
 ]
