@@ -56,7 +56,8 @@ def test_a_dash_named_file_after_double_dash_is_a_file_not_an_option(odd_tree):
 
 def test_nothing_in_the_tree_is_ever_run(odd_tree, capsysbinary, monkeypatch):
     """A tree with a Makefile, scripts and a git hook that would leave a mark: every
-    subcommand but verify runs with an audit hook that records process creation."""
+    subcommand but verify runs with an audit hook that records process creation (a
+    configuration file in the tree included; --format-patch runs git only: test_mails)."""
     mark = odd_tree / "ran"
     trap = f"#!/bin/sh\ntouch {mark}\n"
     (odd_tree / "Makefile").write_text(f"all:\n\ttouch {mark}\n")
@@ -72,7 +73,9 @@ def test_nothing_in_the_tree_is_ever_run(odd_tree, capsysbinary, monkeypatch):
 
     sys.addaudithook(audit)  # cannot be removed: it only records while `spawned` is read
     monkeypatch.chdir(odd_tree)
+    (odd_tree / ".devmify.toml").write_text('exclude = ["nothing/**"]\n')
     for args in (["d"], ["--format", "json", "d"], ["--format", "report", "d"], ["check", "d"],
+                 ["--format", "sarif", "d"], ["--show-config", "d"],
                  ["--in-place", "d"], ["explain", "DV001"], ["rules"], ["apis"]):
         del spawned[:]
         main(["-j", "1", *args] if args[0] not in ("check", "explain", "rules", "apis") else args)
