@@ -26,6 +26,7 @@ insertion of it or of a field of it (the list's owner frees it).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -167,6 +168,12 @@ class Walk:
         self._calls: dict = {}
         self._ends: dict = {}
         self._parts: dict = {}     # the one copy of each part of a state's sig
+        self._words: dict = {}     # (statement, pending helper calls) -> names still read
+        self._reaches: dict = {}   # (function, offset) -> names from there on
+        self._others: frozenset[str] | None = None
+        self._wholes: dict = {}        # the file's function -> what a call to it can run
+        self._arrivals: dict = {}      # statement -> how many states reached it
+        self._reader_lists: dict = {}  # function -> where it reads values
         self.leaks: list[Leak] = []
         self.doubles: list[Double] = []
 
@@ -208,6 +215,9 @@ class Walk:
             self.steps += 1
             if self.steps > STEP_BUDGET:
                 raise OverBudget
+            arrived = self._arrivals[key(node)] = self._arrivals.get(key(node), 0) + 1
+            if arrived > 1:  # only where paths meet does forgetting let states merge
+                self.forget_dead(fi, node, st)
             # the parts of a state repeat across marks: one object each (the marks of a walk
             # to the step budget once took 80 MB)
             mark = (key(node), tuple(self._parts.setdefault(p, p) for p in st.sig()))
@@ -261,6 +271,121 @@ class Walk:
                 for s in self.effects(fi, node, st, depth):
                     stack.append((self.after(node), s))
         return out
+
+    def forget_dead(self, fi: FunctionInfo, node: Node, state: State) -> None:
+        """Drop what the path knows that nothing from ``node`` on can read, so that states
+        differing only there go on as one (the walk over e1000's probe once ran out of
+        budget on 2,009 value sets, most of them tests no later statement repeats).
+
+        * A call's value (`@call<offset>`) is read only by the statement that made the
+          call (its condition, assignment or return): dead once the walk is past it,
+          unless that statement is a helper call the walk is inside.
+        * A tested value (`fn:ret`, `fn:priv->irq`, `@test_bit(...)`) is read only where
+          an expression names it, and such an expression holds the path's last name
+          (or, for a call's text, the function's): dead when no statement that can
+          still run, here, in the helpers they call, or in the callers after the helper
+          calls the walk is inside, holds that name.  What a local names through an
+          alias (`&...`, `@drvdata`) is kept: another name reads it."""
+        live = self._live(fi, node)
+        copied = state.alias.values()  # read through a copy's name (see resolve)
+        for facts in (state.values, state.links, state.alias):
+            if facts:
+                for k in live.dead(tuple(facts), facts is state.alias):
+                    if k not in copied:
+                        del facts[k]
+
+    def _other_names(self) -> frozenset[str]:
+        """The last names of what a name may stand for (a local's alias, a field that
+        holds another path: `priv->phys = res->start`): a fact about `res->start` is read
+        by `priv->phys`, which does not hold `start`."""
+        if self._others is None:
+            targets = list(getattr(self.model, "field_values", {}).values()) + \
+                [v for f in self.model.info.values() for v in f.aliases.values()]
+            self._others = frozenset(n for t in targets if (n := _last_name(t)))
+        return self._others
+
+    def _live(self, fi: FunctionInfo, node: Node) -> "Live":
+        """What can still read a fact: from ``node`` on, and in the callers from each
+        helper call the walk is inside."""
+        at = (key(node), tuple(self.site))
+        live = self._words.get(at)
+        if live is None:
+            words, spans = set(self._other_names()), []
+            pending = [(enclosing_function(c), _statement_of(c)) for c in self.site_nodes]
+            for fn, n in [(fi.node, node)] + pending:
+                more, where = self._reach(fn, n)
+                words |= more
+                spans += where
+            live = self._words[at] = Live(frozenset(words), tuple(spans))
+        return live
+
+    def _reach(self, fn: Node, node: Node) -> tuple[frozenset[str], list[tuple[int, int]]]:
+        """What can run from ``node`` on in ``fn`` (from the earliest label a later
+        `goto` jumps back to), and the file's functions called there, and theirs: the
+        names read there (in conditions, returns, assigned values and the arguments of
+        those calls: a release, `kfree(priv->buf)`, or a plain call reads no value the
+        walk keeps), and the spans of source."""
+        k = (key(fn), node.start_byte)
+        if k not in self._reaches:
+            start = node.start_byte
+            name = function_name(fn, self.src)
+            labels = self.model.info[name].flow.labels if name in self.model.info else {}
+            for g in descendants(fn, "goto_statement"):
+                label = labels.get(self.src.text(g.child_by_field_name("label")))
+                if g.start_byte >= start and label is not None and label.start_byte < start:
+                    start = label.start_byte
+            words, spans = set(), [(start, fn.end_byte)]
+            for at, names, callee in self._readers(fn):
+                if at >= start:
+                    words |= names
+                    if callee is not None:
+                        more, where = self._whole(callee)
+                        words |= more
+                        spans += where
+            self._reaches[k] = (frozenset(words), spans)
+        return self._reaches[k]
+
+    def _whole(self, name: str) -> tuple[frozenset[str], list[tuple[int, int]]]:
+        """What a call to the file's function ``name`` can run: its names read and the
+        spans of its body and of the functions it calls, and theirs."""
+        if name not in self._wholes:
+            self._wholes[name] = (frozenset(), [])  # a recursive call adds nothing new
+            words, spans, todo, seen = set(), [], [name], {name}
+            while todo:
+                body = self.model.fns[todo.pop()]
+                spans.append((body.start_byte, body.end_byte))
+                for _, names, callee in self._readers(body):
+                    words |= names
+                    if callee is not None and callee not in seen:
+                        seen.add(callee)
+                        todo.append(callee)
+            self._wholes[name] = (frozenset(words), spans)
+        return self._wholes[name]
+
+    def _readers(self, fn: Node) -> list[tuple[int, frozenset[str], str | None]]:
+        """Where ``fn`` reads values: (offset, the names there, the file's function
+        called there or None) for conditions, returns, assigned values and calls to
+        the file's functions (their arguments)."""
+        k = key(fn)
+        if k not in self._reader_lists:
+            out = []
+            for n in descendants(fn, *_READERS):
+                callee = None
+                if n.type == "call_expression":
+                    callee = self.src.text(n.child_by_field_name("function"))
+                    if callee not in self.model.fns:
+                        continue
+                    part = n
+                elif n.type in ("return_statement", "conditional_expression"):
+                    part = n
+                else:
+                    part = n.child_by_field_name(_READERS[n.type])
+                if part is not None:  # its names, and its calls' texts as a test names them
+                    names = {w.decode() for w in _WORD.findall(self.src.raw[part.start_byte:part.end_byte])}
+                    names.update("@" + self.src.compact(c) for c in descendants(part, "call_expression"))
+                    out.append((n.start_byte, frozenset(names), callee))
+            self._reader_lists[k] = out
+        return self._reader_lists[k]
 
     def went(self, state: State, node) -> State:
         """``state``, noting the line the path goes on at (for the reader of a finding)."""
@@ -697,6 +822,65 @@ class Walk:
         if node.type in ("identifier", "field_expression"):
             return [(state.values.get(self._path(fi, node)), state)]
         return [(None, state)]
+
+
+_WORD = re.compile(rb"[A-Za-z_]\w*")
+# where a value the walk keeps is read: node type -> the part of it that reads
+_READERS = {"if_statement": "condition", "while_statement": "condition", "do_statement": "condition",
+            "for_statement": "condition", "switch_statement": "condition",
+            "assignment_expression": "right", "init_declarator": "value",
+            "return_statement": None, "conditional_expression": None, "call_expression": None}
+_NAMED = re.compile(r"^(@.*\(.*)$|^\w+:([A-Za-z_]\w*)$|^[^&@].*(?:->|\.)([A-Za-z_]\w*)$")
+
+
+@dataclass(frozen=True)
+class Live:
+    """What can still run at a point of the walk: the names read there, and the spans
+    of source (the rest of the function, the helpers it calls, the callers' rest)."""
+    words: frozenset[str]
+    spans: tuple[tuple[int, int], ...]
+    memo: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def dead(self, facts: tuple[str, ...], call_only: bool) -> list[str]:
+        """The facts among ``facts`` nothing can read any more (the same sets of facts
+        come back at a point of the walk again and again)."""
+        k = (facts, call_only)
+        if k not in self.memo:
+            self.memo[k] = [f for f in facts if not self.reads(f, call_only)]
+        return self.memo[k]
+
+    def reads(self, fact: str, call_only: bool = False) -> bool:
+        """``fact`` may still be read: a call's value while the call may run again (a
+        helper walked twice tests its calls as the first walk found them), another fact
+        while a name that reads it is still to come (``call_only``: only calls' values
+        are judged)."""
+        at, word = _fact_names(fact)
+        if at is not None:
+            return any(a <= at < b for a, b in self.spans)
+        return call_only or word is None or word in self.words
+
+
+@functools.lru_cache(maxsize=None)
+def _fact_names(fact: str) -> tuple[int | None, str | None]:
+    """(the offset of the call whose value ``fact`` is, the name every expression that
+    reads ``fact`` holds): a call's function, a local's name, a field's; None for a
+    fact that may be read under another name (an address, a driver data alias)."""
+    if fact.startswith("@call"):
+        return int(fact[5:]), None
+    m = _NAMED.match(fact)
+    return None, next((g for g in m.groups() if g), None) if m else None
+
+
+def _last_name(path: str) -> str | None:
+    names = re.findall(r"[A-Za-z_]\w*", path)
+    return names[-1] if names else None
+
+
+def _statement_of(call: Node) -> Node:
+    node = call
+    while node.parent is not None and not is_statement(node):
+        node = node.parent
+    return node
 
 
 def calls_in(node: Node):
