@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import email.utils
 import os
 import signal
 import sys
 from dataclasses import dataclass
 
-from . import catalogue, config, findings, mails, output, problems, sarif
+from . import catalogue, config, findings, output, problems
 from .inplace import write_back
 from .rules import ALL_RULES, by_code, explain
 from .rules.policy import POLICIES
@@ -284,6 +283,9 @@ def _series(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Series
     """The mail options, checked before anything is read: who the author is."""
     if args.in_place or args.format != "diff":
         parser.error("--format-patch writes mails: it goes with neither --in-place nor --format")
+    import email.utils  # only for mails: not loaded for a plain run
+
+    from . import mails
     author = args.author or mails.identity(_directory_of(args.paths[0]))
     if not author:
         parser.error("no author for the mails: pass --from 'Name <email>' or set git config "
@@ -322,8 +324,8 @@ def _run(paths: list[str], fmt: str, conf: config.Config, in_place: bool, worker
                                         or not sys.stdout.isatty())
     scan = Scan(jobs, workers, progress)
     entries: list[dict] = []
-    log = sarif.Log(bad_paths) if fmt == "sarif" else None
-    changes: list[mails.Change] = []
+    log = _sarif_log(bad_paths) if fmt == "sarif" else None
+    changes: list = []  # mails.Change, with --format-patch
     changed = done = 0
     for res in scan:
         done += 1
@@ -362,7 +364,13 @@ def _run(paths: list[str], fmt: str, conf: config.Config, in_place: bool, worker
     return problems.status(met)
 
 
-def _write_series(series: Series, changes: list[mails.Change]) -> list[problems.Problem]:
+def _sarif_log(bad_paths):
+    from . import sarif  # only for --format sarif
+    return sarif.Log(bad_paths)
+
+
+def _write_series(series: Series, changes: list) -> list[problems.Problem]:
+    from . import mails
     try:
         written = mails.write_series(changes, series.outdir, series.author, series.signoff,
                                      series.subject_prefix)

@@ -23,7 +23,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Iterator
 
-from . import output, sarif
+from . import output
 from .config import Config, Settings
 from .inplace import digest
 from .inputs import PathProblem, find_c_files
@@ -124,7 +124,8 @@ def _render(job: Job) -> FileOutput:
     if job.fmt == "json":
         out.entry = output.file_entry(res)
     elif job.fmt == "sarif":
-        out.entry, out.sarif = output.file_entry(res), sarif.file_extras(res)
+        from .sarif import file_extras
+        out.entry, out.sarif = output.file_entry(res), file_extras(res)
     elif job.fmt == "report":
         out.text = "".join(line + "\n" for line in output.report_lines(res))
     elif job.fmt == "mail":

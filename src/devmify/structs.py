@@ -12,7 +12,7 @@ import os
 import re
 from functools import lru_cache
 
-from .source import SourceFile, UnreadableSource, descendants, top_level
+from .source import SourceFile, UnreadableSource, descendants
 
 INCLUDE_DEPTH = 3  # the file's includes, theirs, and theirs
 _INCLUDE = re.compile(rb'^\s*#\s*include\s*([<"])([^>"]+)[>"]', re.MULTILINE)
@@ -21,21 +21,22 @@ _INCLUDE = re.compile(rb'^\s*#\s*include\s*([<"])([^>"]+)[>"]', re.MULTILINE)
 def _struct_members(src: SourceFile) -> dict[str, list[tuple[str, str]]]:
     """struct name -> (struct type, field name) of each member it embeds by value."""
     out: dict[str, list[str]] = {}
-    for node in top_level(src):
-        for spec in descendants(node, "struct_specifier"):
-            body = spec.child_by_field_name("body")
-            if body is None:
-                continue
-            members = out.setdefault(src.text(spec.child_by_field_name("name")), [])
-            for field in body.named_children:
-                typ = field.child_by_field_name("type") if field.type == "field_declaration" else None
-                decl = field.child_by_field_name("declarator") if typ is not None else None
-                if typ is not None and typ.type == "struct_specifier" and decl is not None \
-                        and decl.type in ("field_identifier", "array_declarator"):
-                    field_name = decl
-                    while field_name.type == "array_declarator":
-                        field_name = field_name.child_by_field_name("declarator")
-                    members.append((src.text(typ.child_by_field_name("name")), src.text(field_name)))
+    # one query over the whole tree (one per top-level node cost i40e_main.c's headers
+    # 106,000 queries and 1.2 s)
+    for spec in descendants(src.root, "struct_specifier"):
+        body = spec.child_by_field_name("body")
+        if body is None:
+            continue
+        members = out.setdefault(src.text(spec.child_by_field_name("name")), [])
+        for field in body.named_children:
+            typ = field.child_by_field_name("type") if field.type == "field_declaration" else None
+            decl = field.child_by_field_name("declarator") if typ is not None else None
+            if typ is not None and typ.type == "struct_specifier" and decl is not None \
+                    and decl.type in ("field_identifier", "array_declarator"):
+                field_name = decl
+                while field_name.type == "array_declarator":
+                    field_name = field_name.child_by_field_name("declarator")
+                members.append((src.text(typ.child_by_field_name("name")), src.text(field_name)))
     return out
 
 
