@@ -14,8 +14,9 @@ body once or not at all, a `switch` takes each case.  Along a path it keeps
 A path ends at a `return`, classed as a failure (`-ENOMEM`, `PTR_ERR(p)`,
 `dev_err_probe(...)`, a `ret` the path showed to be an error), a success (`0`, a `ret`
 shown to be 0), or unknown (nothing said).  A path a condition contradicts is dropped.
-States that meet at the same statement merge; a walk that exceeds STEP_BUDGET statement
-visits gives up on the driver and reports nothing from it (bounded, never hanging).
+States that meet at the same statement merge, once they have forgotten what nothing
+after it can read (Walk.forget_dead); a walk that exceeds STEP_BUDGET statement visits
+gives up on the driver and reports nothing from it (bounded, never hanging).
 
 What counts as released besides a catalogue release: a static helper that releases it
 (walked), a devm action registered for it (`devm_add_action_or_reset(dev, fn, data)`
@@ -168,7 +169,7 @@ class Walk:
         self._calls: dict = {}
         self._ends: dict = {}
         self._parts: dict = {}     # the one copy of each part of a state's sig
-        self._words: dict = {}     # (statement, pending helper calls) -> names still read
+        self._words: dict = {}     # (statement, helper calls the walk is inside) -> Live
         self._reaches: dict = {}   # (function, offset) -> names from there on
         self._others: frozenset[str] | None = None
         self._wholes: dict = {}        # the file's function -> what a call to it can run
@@ -276,16 +277,18 @@ class Walk:
         """Drop what the path knows that nothing from ``node`` on can read, so that states
         differing only there go on as one (the walk over e1000's probe once ran out of
         budget on 2,009 value sets, most of them tests no later statement repeats).
+        What can still run: the rest of this function, the file's functions called
+        there, and the callers' rest after the helper calls the walk is inside.
 
-        * A call's value (`@call<offset>`) is read only by the statement that made the
-          call (its condition, assignment or return): dead once the walk is past it,
-          unless that statement is a helper call the walk is inside.
+        * A call's value (`@call<offset>`) is dead once the call cannot run again (a
+          helper walked twice tests its calls as the first walk found them: dropping
+          those sooner made e1000e's walk five times longer).
         * A tested value (`fn:ret`, `fn:priv->irq`, `@test_bit(...)`) is read only where
-          an expression names it, and such an expression holds the path's last name
-          (or, for a call's text, the function's): dead when no statement that can
-          still run, here, in the helpers they call, or in the callers after the helper
-          calls the walk is inside, holds that name.  What a local names through an
-          alias (`&...`, `@drvdata`) is kept: another name reads it."""
+          a condition, a return, an assigned value or an argument of a file's function
+          names it, by the path's last name (a call's whole text): dead when none of
+          what can still run holds that name.  Facts read under another name are kept:
+          addresses and driver data aliases (`&...`, `@drvdata`), what a name may
+          stand for (:meth:`_other_names`), and what a copy resolves to."""
         live = self._live(fi, node)
         copied = state.alias.values()  # read through a copy's name (see resolve)
         for facts in (state.values, state.links, state.alias):
