@@ -22,23 +22,10 @@ import subprocess
 import sys
 import tempfile
 
-from devmify.output import unified_diff
+from devmify.kbuild import complaints_added, what
 from devmify.pipeline import FileResult
 
 AUTHOR = "devmify checkpatch run <checkpatch@example.org>"
-
-
-def checkpatch(tree: str, text: str, *options: str) -> list[str]:
-    proc = subprocess.run(
-        ["perl", os.path.join(tree, "scripts", "checkpatch.pl"), "--terse", "--no-summary",
-         "--show-types", *options, "-"], input=text, capture_output=True, text=True,
-        errors="replace", cwd=tree)
-    return [line for line in proc.stdout.splitlines() if re.search(r"\b(ERROR|WARNING|CHECK):", line)]
-
-
-def what(line: str) -> str:
-    """`-:10: WARNING:LONG_LINE: ...` -> `WARNING:LONG_LINE: ...`."""
-    return re.sub(r"^[^:]*:\d+: ", "", line)
 
 
 def new_complaints(tree: str, mail: str) -> tuple[list[str], int]:
@@ -50,18 +37,7 @@ def new_complaints(tree: str, mail: str) -> tuple[list[str], int]:
         subprocess.run(["patch", "--quiet", "-o", out, os.path.join(tree, path)], input=mail.encode(),
                        check=True, capture_output=True)
         converted = open(out, "rb").read()
-    # the reversed patch has no commit message: only its code's complaints can excuse the mail's
-    back = unified_diff(FileResult(path, converted, original))
-    before = collections.Counter(what(line) for line in checkpatch(
-        tree, back, "--no-signoff", "--ignore", "COMMIT_MESSAGE"))
-    new, kept = [], 0
-    for line in checkpatch(tree, mail):
-        if before[what(line)]:
-            before[what(line)] -= 1
-            kept += 1
-        else:
-            new.append(line)
-    return new, kept
+    return complaints_added(tree, mail, FileResult(path, original, converted))
 
 
 def main() -> int:

@@ -10,6 +10,7 @@ afterwards, whatever happens, so nothing stays patched.
 
 from __future__ import annotations
 
+import collections
 import os
 import re
 import subprocess
@@ -83,34 +84,43 @@ def _remove(path: str) -> None:
         os.unlink(path)
 
 
+# checkpatch on code alone: a bare diff has no commit message to judge
+CODE_ONLY = ("--no-signoff", "--ignore", "COMMIT_MESSAGE")
+
+
 def _checkpatch_added(tree: str, res: FileResult) -> tuple[list[str], int]:
     """checkpatch's complaints about the patch that the same lines, put back, do not
     already earn (a touched `if(` or `(pdev,0)` was the original's style): (new, kept)."""
-    forward = _checkpatch(tree, unified_diff(res))
-    back = FileResult(res.path, res.converted, res.original)
-    before = {}
-    for line in _checkpatch(tree, unified_diff(back)):
-        before[_what(line)] = before.get(_what(line), 0) + 1
+    return complaints_added(tree, unified_diff(res), res, *CODE_ONLY)
+
+
+def complaints_added(tree: str, patch: str, res: FileResult, *options: str) -> tuple[list[str], int]:
+    """checkpatch's complaints about ``patch`` (a diff, or a mail, checked with
+    ``options``) of ``res``'s change, less those its reverse, checked as code only, also
+    earns: (new, kept)."""
+    back = unified_diff(FileResult(res.path, res.converted, res.original))
+    before = collections.Counter(what(line) for line in checkpatch(tree, back, *CODE_ONLY))
     new, kept = [], 0
-    for line in forward:
-        if before.get(_what(line)):
-            before[_what(line)] -= 1
+    for line in checkpatch(tree, patch, *options):
+        if before[what(line)]:
+            before[what(line)] -= 1
             kept += 1
         else:
             new.append(line)
     return new, kept
 
 
-def _what(line: str) -> str:
+def what(line: str) -> str:
     """A checkpatch line without its position: `-:10: ERROR:SPACING: ...` -> `ERROR:SPACING: ...`."""
     return re.sub(r"^[^:]*:\d+: ", "", line)
 
 
-def _checkpatch(tree: str, diff: str) -> list[str]:
+def checkpatch(tree: str, text: str, *options: str) -> list[str]:
+    """The ERROR/WARNING/CHECK lines the tree's checkpatch.pl prints for ``text``."""
     proc = subprocess.run(
         ["perl", os.path.join(tree, "scripts", "checkpatch.pl"), "--terse", "--no-summary",
-         "--no-signoff", "--show-types", "--ignore", "COMMIT_MESSAGE", "-"],
-        input=diff, capture_output=True, text=True, errors="replace", cwd=tree)
+         "--show-types", *options, "-"],
+        input=text, capture_output=True, text=True, errors="replace", cwd=tree)
     return [line for line in proc.stdout.splitlines() if re.search(r"\b(ERROR|WARNING|CHECK):", line)]
 
 
