@@ -35,16 +35,26 @@ coccilib.report.print_report(p[0], "WARNING: " + f)
 """
 
 
-def test_positions_are_those_spatch_reports(tmp_path, capsys):
+def _utf8_comment_before_each_kfree(tmp_path) -> Path:
+    """thermo.c with `/* é */ ` before each kfree(): columns count bytes, not characters."""
+    copy = tmp_path / "thermo.c"
+    copy.write_bytes(THERMO.read_bytes().replace(b"\tkfree(", "\t/* \u00e9 */ kfree(".encode()))
+    return copy
+
+
+@pytest.mark.parametrize("driver", [lambda tmp: THERMO, _utf8_comment_before_each_kfree],
+                         ids=["thermo", "utf8-comment"])
+def test_positions_are_those_spatch_reports(driver, tmp_path, capsys):
     try:
         spatch = ensure_spatch()
     except (SystemExit, subprocess.CalledProcessError) as exc:
         pytest.skip(f"spatch unavailable: {exc}")
+    path = driver(tmp_path)
     (tmp_path / "calls.cocci").write_text(COCCI)
     proc = subprocess.run([spatch, "--very-quiet", "-D", "report", "--sp-file", "calls.cocci",
-                           str(THERMO)], cwd=tmp_path, capture_output=True, text=True, check=True)
+                           str(path)], cwd=tmp_path, capture_output=True, text=True, check=True)
     theirs = {m["pos"]: m["msg"] for m in map(LINE.match, proc.stdout.splitlines()) if m}
-    assert main(["--format", "report", "-j", "1", str(THERMO)]) == 0
+    assert main(["--format", "report", "-j", "1", str(path)]) == 0
     ours = [LINE.match(line) for line in capsys.readouterr().out.splitlines()]
     assert ours and all(ours), "every line is file:line:col-col: LEVEL: message"
     about = {m["pos"]: m["msg"] for m in ours if re.match(r"(use devm_kzalloc\(\) instead of kzalloc|"

@@ -111,25 +111,26 @@ def json_report(files: list[dict], changed: int) -> str:
     return json.dumps({"version": JSON_VERSION, "files": files, "summary": summary}, indent=2) + "\n"
 
 
-def finding_line(result: FileResult, f, where: "Positions | None" = None) -> str:
+def finding_line(at: "Positions", f) -> str:
     """A finding as a report line: `file:line:col-col: WARNING: message [kind]`."""
-    where = where or Positions(result)
-    return f"{where(f.line, f.column)}: WARNING: {f.message} [{f.kind}]"
+    return f"{at(f.line, f.column)}: WARNING: {f.message} [{f.kind}]"
 
 
 class Positions:
-    """`path:line:start-end` as Coccinelle's report mode prints a position: columns
-    counted from 0, the end after the word there (the called function's name, or the
+    """`path:line:start-end` as Coccinelle's report mode prints a position: columns are
+    bytes counted from 0 (as spatch counts them, a UTF-8 comment before a call
+    included), the end after the word there (the called function's name, or the
     `return` a leak is reported at), so that scripts that read coccicheck read devmify."""
 
     def __init__(self, result: FileResult) -> None:
         self.path = result.path
-        self.lines = result.original.decode("utf-8", "surrogateescape").split("\n")
+        self.lines = result.original.split(b"\n")
 
     def __call__(self, line: int, column: int) -> str:
+        """``column``: 1-based, in bytes (tree-sitter's, plus one)."""
         start = column - 1
-        text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
-        word = re.match(r"[A-Za-z_]\w*", text[start:])
+        text = self.lines[line - 1] if 0 < line <= len(self.lines) else b""
+        word = re.match(rb"[A-Za-z_]\w*", text[start:])
         return f"{self.path}:{line}:{start}-{start + (len(word.group()) if word else 1)}"
 
 
@@ -164,7 +165,7 @@ def report_lines(result: FileResult) -> list[str]:
             rows.append((r.line, f"{at(r.line, r.call.start_point[1] + 1)}: WARNING: {r.name}({r.arg}) "
                                  f"becomes redundant with devres"))
         for f in p.findings:
-            rows.append((f.line, finding_line(result, f, at)))
+            rows.append((f.line, finding_line(at, f)))
         for r in p.refusals:
             rows.append((r.line, f"{at(r.line, r.column)}: INFO: {r.api}() for {r.target or '?'} "
                                  f"left unmanaged [{r.rule}]: {r.message}"))

@@ -134,7 +134,7 @@ def _render(job: Job) -> FileOutput:
             out.change = change_of(res, job.real)
     elif job.fmt == "check":
         at = output.Positions(res)
-        out.text = "".join(output.finding_line(res, f, at) + "\n"
+        out.text = "".join(output.finding_line(at, f) + "\n"
                            for p in res.plans for f in p.findings)
     elif not job.keep:
         out.text = output.unified_diff(res)
