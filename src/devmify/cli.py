@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from . import catalogue, config, findings, output, problems
 from .inplace import write_back
+from .inputs import directory_of
 from .rules import ALL_RULES, by_code, explain
 from .rules.policy import POLICIES
 from .scan import Scan, jobs_for
@@ -286,7 +287,7 @@ def _series(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Series
     import email.utils  # only for mails: not loaded for a plain run
 
     from . import mails
-    author = args.author or mails.identity(_directory_of(args.paths[0]))
+    author = args.author or mails.identity(directory_of(args.paths[0]))
     if not author:
         parser.error("no author for the mails: pass --from 'Name <email>' or set git config "
                      "user.name and user.email")
@@ -294,10 +295,6 @@ def _series(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Series
     if not name or "@" not in address:
         parser.error(f"--from wants 'Name <email>', not {author!r}")
     return Series(args.format_patch, author, args.signoff, args.subject_prefix)
-
-
-def _directory_of(path: str) -> str:
-    return path if os.path.isdir(path) else os.path.dirname(path) or "."
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ import tomllib
 from dataclasses import dataclass, fields, replace
 
 from . import catalogue, driver_pairs, findings
-from .inputs import ReadFailed, read
+from .inputs import ReadFailed, directory_of, read
 from .rules import by_code
 from .rules.policy import POLICIES
 
@@ -218,7 +218,7 @@ def load(paths: list[str], given: str | None, ignore: bool) -> Config:
 
 
 def _start(paths: list[str]) -> str:
-    dirs = [p if os.path.isdir(p) else os.path.dirname(p) or "." for p in paths] or ["."]
+    dirs = [directory_of(p) for p in paths] or ["."]
     return os.path.commonpath([os.path.realpath(d) for d in dirs])
 
 

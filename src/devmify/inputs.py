@@ -36,6 +36,11 @@ class ReadFailed(Exception):
         self.problem = problem
 
 
+def directory_of(path: str) -> str:
+    """The directory a path given names: itself, or the one the file is in."""
+    return path if os.path.isdir(path) else os.path.dirname(path) or "."
+
+
 def find_c_files(paths: list[str], excluded: Callable[[str], object] = lambda path: None,
                  ) -> tuple[list[Input], list[PathProblem]]:
     """Every .c file under ``paths`` in a stable order, and what was wrong with paths.
