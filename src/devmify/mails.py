@@ -24,23 +24,20 @@ import re
 import subprocess
 import textwrap
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from . import __version__
 from .cfg import key
 from .output import unified_diff
 from .plan import DriverPlan, unmanaged_left
 from .pipeline import FileResult
+from .rewrite import and_list
 
 HISTORY = 50          # commits of the file's history read for its subject prefix
 SUBJECT_WIDTH = 75    # the subject line, as kernel maintainers want it
 GIT = ["git", "--no-pager", "-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null",
        "-c", "log.showSignature=false", "-c", "core.pager=cat"]
 _GIT_ENV = {"GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0", "GIT_PAGER": "cat"}
-
-
-class NoAuthor(Exception):
-    """Neither --from nor git config says who writes the mails."""
 
 
 @dataclass
@@ -54,9 +51,7 @@ class Change:
     notes: list[str]           # what a reviewer should know (bugs fixed, shared IRQs)
     left: list[str]            # refusals and findings, for under the --- line
     diff: str                  # `diff --git` with the blob ids, then the unified diff
-    added: int = 0
-    deleted: int = 0
-    binding: list[str] = field(default_factory=list)  # why the order holds: paragraph
+    order: str                 # why devres keeps the release order: a paragraph
 
 
 # -- a changed file -> Change (in the worker) -------------------------------------------------
@@ -66,15 +61,13 @@ def change_of(res: FileResult, real: str) -> Change:
     path = os.path.relpath(real, top) if top else os.path.normpath(res.path).lstrip("/")
     prefix, upper = history_prefix(top, path) if top else (None, False)
     diff = _git_diff(res, path, real)
-    body = [line for p in res.plans if p.conversions or p.collapses for line in _conversion_lines(p)]
-    added = sum(1 for line in diff.splitlines() if line.startswith("+") and not line.startswith("+++"))
-    deleted = sum(1 for line in diff.splitlines() if line.startswith("-") and not line.startswith("---"))
+    changing = [p for p in res.plans if p.conversions or p.collapses]  # a changed file has one
     return Change(
         path=path, prefix=prefix or path_prefix(path), from_history=prefix is not None, upper=upper,
-        calls=_calls(res.plans), changelog=body + res.cleanups,
+        calls=_calls(res.plans),
+        changelog=[line for p in changing for line in _conversion_lines(p)] + res.cleanups,
         notes=[n for p in res.plans for a in p.conversions for n in p.notes.get(key(a.call), [])],
-        left=_left(res), diff=diff, added=added, deleted=deleted,
-        binding=[_order_paragraph(p) for p in res.plans if p.conversions or p.collapses][:1],
+        left=_left(res), diff=diff, order=_order_paragraph(changing[0]),
     )
 
 
@@ -134,11 +127,7 @@ def _drops(plan: DriverPlan, releases: list) -> str:
         if place not in places:
             places.append(place)
     names = list(dict.fromkeys(r.name + "()" for r in releases))
-    return f"; drop {_join(names)} from {_join(places)}"
-
-
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+    return f"; drop {and_list(names)} from {and_list(places)}"
 
 
 def _order_paragraph(plan: DriverPlan) -> str:
@@ -206,8 +195,8 @@ def history_prefix(top: str, path: str) -> tuple[str | None, bool]:
         return None, False
     stem = os.path.splitext(os.path.basename(path))[0].lower()
     own = [f for f in found if _names_driver(f[0], stem)]
-    counts = collections.Counter(p for p, _ in own or found)
-    best = max(counts, key=lambda p: (counts[p], -[f[0] for f in own or found].index(p)))
+    # the most used; of those, the most recent (a Counter keeps the order first seen)
+    best = collections.Counter(p for p, _ in own or found).most_common(1)[0][0]
     if not own:  # the subsystem's prefix, and the driver named in the history's style
         dash = any(p.endswith(" -") for p, _ in found)
         best = f"{best} {stem} -" if dash else f"{best} {stem}:"
@@ -258,7 +247,7 @@ def subject(change: Change) -> str:
 def _summary(calls: list[str], width: int) -> str:
     """`use devm_kzalloc() and devm_request_irq()`; when that is wider than ``width``,
     a summary that fits (the changelog names every call)."""
-    text = "use " + _join([c + "()" for c in calls])
+    text = "use " + and_list([c + "()" for c in calls])
     return text if len(text) <= width else "use device-managed resources"
 
 
@@ -266,7 +255,7 @@ def mail(change: Change, number: int, total: int, author: str, signoff: bool,
          subject_prefix: str, date: str) -> str:
     tag = f"[{subject_prefix}]" if total == 1 else \
         f"[{subject_prefix} {number:0{len(str(total))}d}/{total}]"
-    paragraphs = ["\n".join(_wrap(line) for line in change.changelog)] + [_fill(t) for t in change.binding] + \
+    paragraphs = ["\n".join(_wrap(line) for line in change.changelog), _fill(change.order)] + \
         [_fill(n[0].upper() + n[1:] + ("" if n.endswith(".") else ".")) for n in change.notes]
     trailer = f"\n\nSigned-off-by: {author}" if signoff else ""
     headers = ["From 0000000000000000000000000000000000000000 Mon Sep 17 00:00:00 2001",
@@ -305,12 +294,15 @@ def _header_text(text: str) -> str:
 
 
 def _diffstat(change: Change) -> str:
-    total = change.added + change.deleted
+    lines = change.diff.splitlines()
+    added = sum(1 for line in lines if line.startswith("+") and not line.startswith("+++"))
+    deleted = sum(1 for line in lines if line.startswith("-") and not line.startswith("---"))
+    total = added + deleted
     width = max(10, 72 - len(change.path) - len(str(total)))
     scale = min(1.0, width / total) if total else 1.0
-    plus, minus = round(change.added * scale), round(change.deleted * scale)
+    plus, minus = round(added * scale), round(deleted * scale)
     parts = [f"{n} {what}{'s' if n != 1 else ''}({sign})"
-             for n, what, sign in ((change.added, "insertion", "+"), (change.deleted, "deletion", "-")) if n]
+             for n, what, sign in ((added, "insertion", "+"), (deleted, "deletion", "-")) if n]
     return (f" {change.path} | {total} {'+' * plus}{'-' * minus}\n"
             f" 1 file changed{', ' if parts else ''}{', '.join(parts)}\n")
 

@@ -873,9 +873,12 @@ def _tidy_blank_lines(src: SourceFile, ranges: list[tuple[int, int]]) -> list[tu
 
 def _names(what: str, names: list[str]) -> str:
     """`the label err`, `the labels err_irq and err_free`."""
-    if len(names) == 1:
-        return f"the {what} {names[0]}"
-    return f"the {what}s {', '.join(names[:-1])} and {names[-1]}"
+    return f"the {what}{'s' if len(names) > 1 else ''} {and_list(names)}"
+
+
+def and_list(items: list[str]) -> str:
+    """`a`, `a and b`, `a, b and c`: a list in a changelog sentence."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def _merge(edits: list[Edit]) -> list[Edit]:
