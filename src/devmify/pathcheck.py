@@ -302,7 +302,7 @@ class Walk:
         holds another path: `priv->phys = res->start`): a fact about `res->start` is read
         by `priv->phys`, which does not hold `start`."""
         if self._others is None:
-            targets = list(getattr(self.model, "field_values", {}).values()) + \
+            targets = list(self.model.field_values.values()) + \
                 [v for f in self.model.info.values() for v in f.aliases.values()]
             self._others = frozenset(n for t in targets if (n := _last_name(t)))
         return self._others
